@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser }, globals: globals.browser },
+  },
+  {
+    files: ['**/*.{ts,js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core, the shared contract and the sandbox run in plain Node (tests, browser host,
+    // sandbox CLI): they must never depend on Electron.
+    files: ['electron/core/**', 'electron/shared/**', 'sandbox/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is Electron-free: take what you need through a port.' }] }],
+    },
+  },
+  {
+    // The renderer reaches the host only through its ipc module, never Node or Electron.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'keytar'] }],
+    },
+  },
+);
