@@ -1,0 +1,152 @@
+/**
+ * The sandbox: a real HTTP server of the cloud volume API (docs/spec: volume-api.md), for tests,
+ * demos and benchmarks. Decisions the spec leaves to the sandbox:
+ * - Durations at speed 1 (BASE_DURATIONS_MS): create 3 s (from an image DOWNLOADING 6 s), clone 3 s,
+ *   attach 2 s, detach 1 s, extend 2 s (volumeStatus UNRECOGNIZED), delete 2 s, the detach of a
+ *   disable 1 s. Each lasts base / speed; speed 0 ends it before the answer is sent.
+ * - Disabling an attached volume sets `status: DISABLED` at once (so nothing can attach in
+ *   between), then the volume passes DETACHING and ends AVAILABLE with no attachment.
+ * - The admin session belongs to user id 100 (ADMIN_USER_ID), a tenant of its own named
+ *   "Platform Admin" with its own quota and one server; the other tenants are 101, 102, ….
+ * - A user id must be a tenant: `userid`/`uid` naming no tenant is `parameter-invalid`.
+ * - A dropped request (dropRate) is dropped before it changes anything.
+ * - Admin paths under /__sandbox/ answer plain JSON (no envelope) and need HT-ACCESS-TOKEN only.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Faults, faultSettingsSchema, type FaultSettings } from './faults';
+import { StateFile, loadState } from './persistence';
+import { mulberry32 } from './random';
+import { ADMIN_USER_ID, buildSeed, parseSeed } from './seed';
+import { createHandler } from './server';
+import { Sessions } from './sessions';
+import type { Role, Session } from './types';
+import { VolumeStore } from './volume-store';
+
+export type { FaultSettings, RateMap } from './faults';
+export { FAILURE_MESSAGES } from './faults';
+export { ADMIN_USER_ID } from './seed';
+export { BASE_DURATIONS_MS, MAX_PAGE_SIZE } from './volume-store';
+export { OPERATIONS } from './types';
+export type { Attachment, Image, OperationName, Role, Server, Tenant, Volume, VolumeStatus } from './types';
+
+export interface SandboxOptions {
+  /** default 127.0.0.1 */
+  host?: string;
+  /** default 0: a free port */
+  port?: number;
+  /** JSON data file; loaded if it exists (the seed is then ignored), else seeded and written */
+  dataFile?: string;
+  /** 'demo' (default) | 'empty' | 'scale:N' */
+  seed?: string;
+  /** passing states last base / speed; 0 ends them at once. default 1 */
+  speed?: number;
+  /** lifetime of new sessions; undefined = never expire */
+  sessionTtlSeconds?: number;
+  faults?: FaultSettings;
+  /** seeds the PRNG of fault decisions and demo data. default 1 */
+  randomSeed?: number;
+  /** one line per request: method, path, status, ms (never a credential) */
+  log?: (line: string) => void;
+}
+
+export interface SandboxSession {
+  sessionToken: string;
+  sessionSecret: string;
+  userId: number;
+  role: Role;
+  expiresAt: number | null;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:PORT, no trailing slash */
+  endpoint: string;
+  accessToken: string;
+  adminSession: SandboxSession;
+  createSession(userId: number, role: Role, ttlSeconds?: number): SandboxSession;
+  expireSessions(): void;
+  /** replaces every fault setting */
+  setFaults(f: FaultSettings): void;
+  tenants(): { userId: number; name: string; quotaGb: number }[];
+  servers(): { id: string; name: string; userId: number }[];
+  images(): { id: string; name: string; minSizeGb: number }[];
+  /** closes the server and waits for pending writes */
+  stop(): Promise<void>;
+}
+
+function toSandboxSession(s: Session): SandboxSession {
+  return { sessionToken: s.token, sessionSecret: s.secret, userId: s.userId, role: s.role, expiresAt: s.expiresAt };
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const speed = options.speed ?? 1;
+  if (!Number.isFinite(speed) || speed < 0) throw new Error(`speed must be a number >= 0, got ${speed}`);
+  const seed = parseSeed(options.seed ?? 'demo');
+  const randomSeed = options.randomSeed ?? 1;
+  const log = options.log ?? (() => {});
+  // Two streams, so fault decisions do not shift with how many ids the data has drawn.
+  const dataRng = mulberry32(randomSeed);
+  const faults = new Faults(faultSettingsSchema.parse(options.faults ?? {}), mulberry32(randomSeed ^ 0x5eed));
+
+  const loaded = options.dataFile ? await loadState(options.dataFile) : undefined;
+  const state = loaded ?? buildSeed(seed, dataRng, Date.now());
+  const store = new VolumeStore(state, faults, dataRng, speed);
+  const sessions = new Sessions(state);
+  sessions.prune();
+  store.settle();
+  const stateFile = options.dataFile ? new StateFile(options.dataFile, () => state) : undefined;
+  const persist = (): Promise<void> => stateFile?.commit() ?? Promise.resolve();
+  const persistInBackground = (): void => {
+    persist().catch((err: unknown) => log(`cannot save the data file: ${err instanceof Error ? err.message : String(err)}`));
+  };
+
+  const adminSession = sessions.create(ADMIN_USER_ID, 'admin', options.sessionTtlSeconds);
+  await persist();
+
+  const server = createServer(
+    createHandler({ store, sessions, faults, persist, log, sessionTtlSeconds: options.sessionTtlSeconds }),
+  );
+  const address = await listen(server, options.port ?? 0, host);
+  const hostPart = address.address.includes(':') ? `[${address.address}]` : address.address;
+
+  return {
+    endpoint: `http://${hostPart}:${address.port}`,
+    accessToken: state.accessToken,
+    adminSession: toSandboxSession(adminSession),
+    createSession(userId, role, ttlSeconds) {
+      const session = sessions.create(userId, role, ttlSeconds ?? options.sessionTtlSeconds);
+      persistInBackground();
+      return toSandboxSession(session);
+    },
+    expireSessions() {
+      sessions.expireAll();
+      persistInBackground();
+    },
+    setFaults(f) {
+      faults.replace(f);
+    },
+    tenants: () => state.tenants.map((t) => ({ ...t })),
+    servers: () => state.servers.map((s) => ({ ...s })),
+    images: () => state.images.map((i) => ({ ...i })),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Keep-alive clients may hold a connection open; do not wait for them for long.
+        setTimeout(() => server.closeAllConnections(), 500).unref();
+      });
+      await stateFile?.idle();
+    },
+  };
+}
