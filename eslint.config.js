@@ -33,7 +33,7 @@ export default tseslint.config(
     // The renderer reaches the host only through its ipc module, never Node or Electron.
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'keytar'] }],
+      'no-restricted-imports': ['error', { paths: ['electron', 'keytar', 'ws'], patterns: ['node:*'] }],
     },
   },
 );

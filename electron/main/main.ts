@@ -1,0 +1,49 @@
+/**
+ * The Electron host: thin. It starts the Electron-free core, registers the contract's channels on
+ * ipcMain (checking the sender), and opens one locked-down window on the built renderer.
+ */
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startAppCore, type AppCore } from '../core/app-core';
+import { dispatch } from '../core/dispatch';
+import { INVOKE_CHANNELS } from '../shared/contract';
+import { lockDown } from './window-security';
+
+let core: AppCore | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+async function createWindow(): Promise<void> {
+  const indexFile = join(__dirname, '../renderer/index.html');
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'Cloud Disk Desk',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  lockDown(mainWindow, mainWindow.webContents.session, new URL(pathToFileURL(indexFile).href).origin);
+  await mainWindow.loadFile(indexFile);
+}
+
+app.whenReady().then(async () => {
+  core = await startAppCore({ dataDir: app.getPath('userData') });
+  for (const channel of INVOKE_CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!mainWindow || event.sender !== mainWindow.webContents) {
+        return { ok: false, error: { code: 'ipc.forbidden-sender', message: 'Request from an unknown frame' } };
+      }
+      return dispatch(core!.handlers, channel, payload);
+    });
+  }
+  await createWindow();
+});
+
+app.on('window-all-closed', () => {
+  void core?.stop().finally(() => app.quit());
+});

@@ -1,0 +1,50 @@
+import type { HostApi, InvokeChannel, InvokePayload, InvokeReply, InvokeResults } from '../../../electron/shared/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a plain browser. */
+    api?: HostApi;
+  }
+}
+
+/** An error that crossed the boundary, rebuilt with its code. */
+export class HostError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** The browser host's transport: the same contract over a WebSocket to the page's own origin. */
+function socketHost(): HostApi {
+  let nextId = 1;
+  const pending = new Map<number, (reply: InvokeReply<unknown>) => void>();
+  const socket = new WebSocket(`ws://${location.host}/ipc`);
+  const open = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve());
+    socket.addEventListener('error', () => reject(new HostError('ipc.disconnected', 'Cannot reach the app host')));
+  });
+  socket.addEventListener('message', (event) => {
+    const { id, reply } = JSON.parse(String(event.data)) as { id: number; reply: InvokeReply<unknown> };
+    pending.get(id)?.(reply);
+    pending.delete(id);
+  });
+  return {
+    async invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeResults[C]> {
+      await open;
+      const id = nextId++;
+      const reply = await new Promise<InvokeReply<unknown>>((resolve) => {
+        pending.set(id, resolve);
+        socket.send(JSON.stringify({ id, channel, payload }));
+      });
+      if (!reply.ok) throw new HostError(reply.error.code, reply.error.message);
+      return reply.result as InvokeResults[C];
+    },
+  };
+}
+
+/** The one way the renderer reaches its host. */
+export const host: HostApi = window.api ?? socketHost();

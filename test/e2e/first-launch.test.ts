@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
+import { startAppCore, type AppCore } from '../../electron/core/app-core';
+import { launchChromium } from './browser';
+
+// The real renderer (built by `vite build`, which `npm test` runs first), the real browser host,
+// the real core and its Local sandbox, in Debian's Chromium.
+describe('first launch in the browser host', () => {
+  let dataDir: string;
+  let core: AppCore;
+  let host: BrowserHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
+    core = await startAppCore({ dataDir });
+    host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await core?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the Local sandbox fleet', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const rows = page.locator('.el-table__body tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    const header = await page.locator('.account').innerText();
+    expect(header).toMatch(/Local sandbox · \d+ volumes/);
+    await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
+    await page.screenshot({ path: 'test-results/first-launch.png' });
+    await page.close();
+  });
+
+  it('answers nothing without the token', async () => {
+    const origin = new URL(host.url).origin;
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(403);
+    expect(await page.text()).not.toContain('<div id="app">');
+    const asset = await fetch(`${origin}/index.html`);
+    expect(asset.status).toBe(403);
+  });
+
+  it('refuses a socket without the token', async () => {
+    const origin = new URL(host.url).origin;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A page of another origin cannot open the host's socket, even knowing its address.
+    const outcome = await page.evaluate(
+      (url) =>
+        new Promise<string>((done) => {
+          const socket = new WebSocket(url);
+          socket.onopen = () => done('open');
+          socket.onerror = () => done('refused');
+        }),
+      `${origin.replace('http', 'ws')}/ipc`,
+    );
+    expect(outcome).toBe('refused');
+    await context.close();
+  });
+});
