@@ -214,9 +214,11 @@ export class VolumeStore {
     const server = this.state.servers.find((s) => s.id === serverId);
     if (!server || server.userId !== v.userid) throw new ApiError(406, 'server-not-exists');
     if (v.volumeStatus !== 'AVAILABLE') throw statusInvalid();
+    // Pick the device before changing anything: a server with no free device leaves the volume as it was.
+    const device = this.freeDevice(serverId);
     const now = this.clock();
     v.volumeStatus = 'ATTACHING';
-    this.begin(v, 'attach', BASE_DURATIONS_MS.attach, now, { kind: 'attach', serverId, device: this.freeDevice(serverId) });
+    this.begin(v, 'attach', BASE_DURATIONS_MS.attach, now, { kind: 'attach', serverId, device });
     this.settle(now);
   }
 
