@@ -72,7 +72,10 @@ export interface ListAllResult {
   pages: number;
   /** The `total` of the last page read. */
   total: number;
-  /** False when paging stopped on a guard (empty or repeated pages) rather than `hasNext: false`. */
+  /**
+   * False when paging stopped on a guard (empty or repeated pages) rather than `hasNext: false`,
+   * or when the volumes read do not add up to `total` (the fleet changed while it was paged).
+   */
   complete: boolean;
 }
 
@@ -173,8 +176,8 @@ export function createVolumeClient(options: VolumeClientOptions): VolumeClient {
 }
 
 /**
- * Pages by `hasNext`, whatever page size the server grants. Stops early, with
- * `complete: false`, on an empty page that claims more, on MAX_STALE_PAGES pages in a row
+ * Pages by `hasNext`, whatever page size the server grants, and checks the count against
+ * `total`. Stops early, with `complete: false`, on an empty page that claims more, on MAX_STALE_PAGES pages in a row
  * that bring nothing new, or after MAX_PAGES pages.
  */
 async function listAll(
@@ -193,7 +196,13 @@ async function listAll(
     for (const volume of answer.entities) seen.set(volume.unique, volume);
     stale = seen.size > before ? 0 : stale + 1;
     const result = { volumes: [...seen.values()], pages: page, total };
-    if (!answer.hasNext) return { ...result, complete: true };
+    if (!answer.hasNext) {
+      // The fleet may change while it is paged; a count that differs from `total` says so, and
+      // the caller settles it on its next pass rather than trusting absences in this one.
+      const complete = seen.size === total;
+      if (!complete) logger.warn('volume listing count differs from total', { seen: seen.size, total });
+      return { ...result, complete };
+    }
     if (answer.entities.length === 0 || stale >= MAX_STALE_PAGES) {
       logger.warn('volume listing stopped: server keeps claiming more pages', { pages: page, total });
       return { ...result, complete: false };
