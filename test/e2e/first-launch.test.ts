@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -29,8 +29,10 @@ describe('first launch in the browser host', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('shows the Local sandbox fleet', async () => {
+  it('shows the Local sandbox fleet, and no credential reaches the page', async () => {
     const page = await browser.newPage();
+    const frames: string[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => frames.push(String(payload))));
     await page.goto(host.url);
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const rows = page.locator('.el-table__body tr');
@@ -39,6 +41,17 @@ describe('first launch in the browser host', () => {
     expect(header).toMatch(/Local sandbox · \d+ volumes/);
     await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
+
+    // The Local sandbox's own data file holds every credential it issued.
+    const state = JSON.parse(await readFile(join(dataDir, 'local-sandbox.json'), 'utf8')) as {
+      accessToken: string;
+      sessions: { token: string; secret: string }[];
+    };
+    const secrets = [state.accessToken, ...state.sessions.flatMap((s) => [s.token, s.secret])];
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    expect(frames.join('\n')).toContain('volumeStatus'); // the listing itself was captured
+    const seenByRenderer = frames.join('\n') + (await page.content());
+    for (const secret of secrets) expect(seenByRenderer).not.toContain(secret);
     await page.close();
   });
 

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
+import { startAppCore, type AppCore } from '../../electron/core/app-core';
+import { INVOKE_CHANNELS, type InvokeChannel, type InvokeReply } from '../../electron/shared/contract';
+
+/** A valid payload for every channel: a channel added to the contract without one fails here. */
+const VALID_PAYLOADS: Record<InvokeChannel, unknown> = {
+  'app:info': {},
+  'volumes:list': { keywords: 'data' },
+};
+
+describe('the browser host answers every channel of the contract', () => {
+  let dataDir: string;
+  let core: AppCore;
+  let host: BrowserHost;
+  let socket: WebSocket;
+  let nextId = 1;
+
+  function invoke(channel: unknown, payload: unknown): Promise<InvokeReply<unknown>> {
+    const id = nextId++;
+    return new Promise((done) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as { id: number; reply: InvokeReply<unknown> };
+        if (message.id !== id) return;
+        socket.off('message', onMessage);
+        done(message.reply);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id, channel, payload }));
+    });
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cdd-walk-'));
+    core = await startAppCore({ dataDir });
+    host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
+    const token = new URL(host.url).searchParams.get('token');
+    socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: host.origin });
+    await new Promise((done, fail) => socket.once('open', done).once('error', fail));
+  });
+
+  afterAll(async () => {
+    socket?.close();
+    await host?.stop();
+    await core?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(INVOKE_CHANNELS)('%s: answers a valid payload and refuses an invalid one', async (channel) => {
+    expect(await invoke(channel, VALID_PAYLOADS[channel])).toMatchObject({ ok: true });
+    const refused = await invoke(channel, { unexpected: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
+  });
+
+  it('refuses a channel the contract does not declare', async () => {
+    expect(await invoke('secrets:dump', {})).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
+  });
+
+  it('refuses a socket from another origin even with the token', async () => {
+    const token = new URL(host.url).searchParams.get('token');
+    const foreign = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: 'http://evil.example' });
+    const outcome = await new Promise<string>((done) => {
+      foreign.once('open', () => done('open'));
+      foreign.once('error', () => done('refused'));
+    });
+    expect(outcome).toBe('refused');
+  });
+});
