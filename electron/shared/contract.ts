@@ -13,6 +13,16 @@ export interface AppInfo {
   endpoint: string;
 }
 
+/** The volumes of the Local sandbox: live, or the last known ones when the cloud is unreachable. */
+export interface VolumeListing {
+  volumes: Volume[];
+  /** When this picture was true (ms since epoch). */
+  asOf: number;
+  source: 'live' | 'cache';
+  /** Why the live listing failed, when `source` is 'cache'. */
+  problem?: { code: string; message: string };
+}
+
 export const invokeSchemas = {
   'app:info': z.object({}).strict(),
   'volumes:list': z.object({ keywords: z.string().max(200).optional() }).strict(),
@@ -22,7 +32,7 @@ export type InvokeChannel = keyof typeof invokeSchemas;
 
 export interface InvokeResults {
   'app:info': AppInfo;
-  'volumes:list': Volume[];
+  'volumes:list': VolumeListing;
 }
 
 export type InvokePayload<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>;
