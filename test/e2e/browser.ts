@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
+import { startAppCore, type AppCore } from '../../electron/core/app-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -11,4 +16,32 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The whole app as a browser sees it: a fresh data folder, the core with its Local sandbox, the browser host, Chromium. */
+export interface AppInBrowser {
+  dataDir: string;
+  core: AppCore;
+  host: BrowserHost;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startAppInBrowser(): Promise<AppInBrowser> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
+  const core = await startAppCore({ dataDir });
+  const host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
+  const browser = await launchChromium();
+  return {
+    dataDir,
+    core,
+    host,
+    browser,
+    async close() {
+      await browser.close();
+      await host.stop();
+      await core.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,39 +1,24 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
-import { startAppCore, type AppCore } from '../../electron/core/app-core';
-import { launchChromium } from './browser';
+import { startAppInBrowser, type AppInBrowser } from './browser';
 
 // The real renderer (built by `vite build`, which `npm test` runs first), the real browser host,
 // the real core and its Local sandbox, in Debian's Chromium.
 describe('first launch in the browser host', () => {
-  let dataDir: string;
-  let core: AppCore;
-  let host: BrowserHost;
-  let browser: Browser;
+  let app: AppInBrowser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
-    core = await startAppCore({ dataDir });
-    host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
-    browser = await launchChromium();
+    app = await startAppInBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await core?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('shows the Local sandbox fleet, and no credential reaches the page', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const frames: string[] = [];
     page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => frames.push(String(payload))));
-    await page.goto(host.url);
+    await page.goto(app.host.url);
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const rows = page.locator('.el-table__body tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
@@ -43,7 +28,7 @@ describe('first launch in the browser host', () => {
     await page.screenshot({ path: 'test-results/first-launch.png' });
 
     // The Local sandbox's own data file holds every credential it issued.
-    const state = JSON.parse(await readFile(join(dataDir, 'local-sandbox.json'), 'utf8')) as {
+    const state = JSON.parse(await readFile(join(app.dataDir, 'local-sandbox.json'), 'utf8')) as {
       accessToken: string;
       sessions: { token: string; secret: string }[];
     };
@@ -56,7 +41,7 @@ describe('first launch in the browser host', () => {
   });
 
   it('answers nothing without the token', async () => {
-    const origin = new URL(host.url).origin;
+    const origin = new URL(app.host.url).origin;
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(403);
     expect(await page.text()).not.toContain('<div id="app">');
@@ -65,8 +50,8 @@ describe('first launch in the browser host', () => {
   });
 
   it('refuses a socket without the token', async () => {
-    const origin = new URL(host.url).origin;
-    const context = await browser.newContext();
+    const origin = new URL(app.host.url).origin;
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     // A page of another origin cannot open the host's socket, even knowing its address.
     const outcome = await page.evaluate(
