@@ -15,11 +15,12 @@
  *   the store starts empty, with a warning through the Logger.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ApiError, CancelledError, createVolumeClient, NetworkError, ProtocolError } from '../api';
 import { silentLogger, type Logger } from '../ports';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { KeytarSecretStore, probeKeychain, type KeychainProbe } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { accountSecretsSchema, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
@@ -215,7 +216,7 @@ const newAccountSchema = z.object({
   colour: colourSchema,
   tenants: tenantsSchema.default([]),
   kind: kindSchema.default('cloud'),
-  secrets: accountSecretsSchema.optional().refine((s) => s !== undefined, 'Credentials are required'),
+  secrets: z.object(accountSecretsSchema.shape, { error: 'Credentials are required' }),
   sessionOnly: z.boolean({ error: 'sessionOnly must be true or false' }).optional(),
 });
 
@@ -260,35 +261,6 @@ function cloneAccount(account: Account): Account {
 
 // ---------------------------------------------------------------------------------------------
 // The file
-
-/** Writes `text` to `path` so that a crash leaves either the old or the new file, never a mix. */
-async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}-${randomUUID()}`;
-  try {
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
-    throw error;
-  }
-  // Make the rename itself durable; not every OS lets a folder be opened and synced.
-  try {
-    const folder = await open(dirname(path), 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  } catch {
-    /* best effort */
-  }
-}
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
@@ -424,7 +396,7 @@ export class AccountStore {
 
   async add(input: NewAccount): Promise<Account> {
     const parsed = parse(newAccountSchema, input);
-    const secrets = parsed.secrets as AccountSecrets;
+    const secrets: AccountSecrets = parsed.secrets;
     return this.#exclusive(async () => {
       const secretsIn: SecretsLocation = parsed.sessionOnly ? 'session' : await this.#requireKeychain();
       const account: Account = {

@@ -1,7 +1,7 @@
 // The keychain paths where there is no Secret Service at all: a child process with a session bus
 // address that points at nothing.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +60,6 @@ describe('without a Secret Service', () => {
     const saved = await readFile(join(dataDir, 'accounts.json'), 'utf8');
     expect((JSON.parse(saved) as { accounts: unknown[] }).accounts).toHaveLength(1);
     for (const value of secretValues(secrets)) expect(saved).not.toContain(value);
+    await rm(dataDir, { recursive: true, force: true });
   });
 });
