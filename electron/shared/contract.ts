@@ -6,14 +6,28 @@
 import { z } from 'zod';
 import type { Volume } from './volume';
 
+/** Whether credentials can be kept in the OS keychain here, and if not, why and how to fix it. */
+export type KeychainState = { available: true } | { available: false; reason: string; fix: string };
+
 /** What the app tells the window about itself. Never a secret. */
 export interface AppInfo {
   version: string;
-  accountName: string;
-  endpoint: string;
+  keychain: KeychainState;
 }
 
-/** The volumes of the Local sandbox: live, or the last known ones when the cloud is unreachable. */
+/** An account as the window sees it: everything but its secrets. */
+export interface AccountView {
+  id: string;
+  name: string;
+  endpoint: string;
+  colour: string;
+  tenants: { userId: number; label?: string }[];
+  kind: 'cloud' | 'local-sandbox';
+  secretsIn: 'keychain' | 'session';
+  hasCredentials: boolean;
+}
+
+/** The volumes of one account: live, or the last known ones when its cloud is unreachable. */
 export interface VolumeListing {
   volumes: Volume[];
   /** When this picture was true (ms since epoch). */
@@ -23,15 +37,29 @@ export interface VolumeListing {
   problem?: { code: string; message: string };
 }
 
+const accountId = z.string().min(1).max(100);
+const secrets = z.object({ accessToken: z.string(), sessionToken: z.string(), sessionSecret: z.string() }).strict();
+const tenants = z.array(z.object({ userId: z.number(), label: z.string().optional() }).strict()).max(1000);
+
 export const invokeSchemas = {
   'app:info': z.object({}).strict(),
-  'volumes:list': z.object({ keywords: z.string().max(200).optional() }).strict(),
+  'accounts:list': z.object({}).strict(),
+  'accounts:add': z
+    .object({ name: z.string(), endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional() })
+    .strict(),
+  'accounts:remove': z.object({ accountId }).strict(),
+  'accounts:test': z.object({ accountId }).strict(),
+  'volumes:list': z.object({ accountId, keywords: z.string().max(200).optional() }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
 
 export interface InvokeResults {
   'app:info': AppInfo;
+  'accounts:list': AccountView[];
+  'accounts:add': AccountView;
+  'accounts:remove': null;
+  'accounts:test': { ok: true; total: number } | { ok: false; code: string; message: string };
   'volumes:list': VolumeListing;
 }
 

@@ -7,10 +7,27 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 import { startAppCore, type AppCore } from '../../electron/core/app-core';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeReply } from '../../electron/shared/contract';
 
+interface WalkContext {
+  localAccountId: string;
+  spareAccountId: string;
+  endpoint: string;
+}
+
 /** A valid payload for every channel: a channel added to the contract without one fails here. */
-const VALID_PAYLOADS: Record<InvokeChannel, unknown> = {
-  'app:info': {},
-  'volumes:list': { keywords: 'data' },
+const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> = {
+  'app:info': () => ({}),
+  'accounts:list': () => ({}),
+  'accounts:add': ({ endpoint }) => ({
+    name: 'Second cloud',
+    endpoint,
+    colour: '#336699',
+    tenants: [{ userId: 101, label: 'Finance' }],
+    secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' },
+    sessionOnly: true,
+  }),
+  'accounts:remove': ({ spareAccountId }) => ({ accountId: spareAccountId }),
+  'accounts:test': ({ localAccountId }) => ({ accountId: localAccountId }),
+  'volumes:list': ({ localAccountId }) => ({ accountId: localAccountId, keywords: 'data' }),
 };
 
 describe('the browser host answers every channel of the contract', () => {
@@ -19,6 +36,7 @@ describe('the browser host answers every channel of the contract', () => {
   let host: BrowserHost;
   let socket: WebSocket;
   let nextId = 1;
+  let context: WalkContext;
 
   function invoke(channel: unknown, payload: unknown): Promise<InvokeReply<unknown>> {
     const id = nextId++;
@@ -41,6 +59,9 @@ describe('the browser host answers every channel of the contract', () => {
     const token = new URL(host.url).searchParams.get('token');
     socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: host.origin });
     await new Promise((done, fail) => socket.once('open', done).once('error', fail));
+    const [local] = await core.handlers['accounts:list']({} as never);
+    const spare = await core.handlers['accounts:add'](VALID_PAYLOADS['accounts:add']({ endpoint: core.sandbox.endpoint } as WalkContext) as never);
+    context = { localAccountId: local!.id, spareAccountId: spare.id, endpoint: core.sandbox.endpoint };
   });
 
   afterAll(async () => {
@@ -51,7 +72,7 @@ describe('the browser host answers every channel of the contract', () => {
   });
 
   it.each(INVOKE_CHANNELS)('%s: answers a valid payload and refuses an invalid one', async (channel) => {
-    expect(await invoke(channel, VALID_PAYLOADS[channel])).toMatchObject({ ok: true });
+    expect(await invoke(channel, VALID_PAYLOADS[channel](context))).toMatchObject({ ok: true });
     const refused = await invoke(channel, { unexpected: 1 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
   });

@@ -1,0 +1,25 @@
+import type { VolumeListing } from '../shared/contract';
+import { NetworkError } from './api/errors';
+import type { VolumeClient } from './api/volume-client';
+import type { VolumeCache } from './cache/volume-cache';
+
+/**
+ * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
+ * the last known listing with its age and the reason. Any other failure (a refused session, a
+ * broken answer) is the caller's to see.
+ */
+export async function listVolumes(client: VolumeClient, cache: VolumeCache, accountId: string, keywords: string | undefined): Promise<VolumeListing> {
+  try {
+    const { volumes } = await client.listAll({ keywords });
+    const asOf = Date.now();
+    if (keywords === undefined) await cache.save(accountId, volumes, asOf);
+    return { volumes, asOf, source: 'live' };
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    const cached = await cache.load(accountId);
+    if (!cached) throw error;
+    const needle = keywords?.toLowerCase();
+    const volumes = needle ? cached.volumes.filter((v) => `${v.name}\n${v.description}`.toLowerCase().includes(needle)) : cached.volumes;
+    return { volumes, asOf: cached.savedAt, source: 'cache', problem: { code: `client.${error.kind}`, message: error.message } };
+  }
+}
