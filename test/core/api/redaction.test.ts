@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVolumeClient, isVolumeClientError, type VolumeClient } from '../../../electron/core/api';
 import type { Logger } from '../../../electron/core/ports';
 import { closedPortUrl, destroy, envelope, hang, ok, raw, startScriptedServer, type Handler, type ScriptedServer } from './scripted-server';
+import { failure } from './failure';
 
 const SECRETS = {
   accessToken: 'ACCESS-7f3a9c-ZETA',
@@ -50,14 +51,6 @@ function expectClean(texts: string[], needles: string[]) {
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('no secret in any error or log line', () => {
   const serverFailures: [string, Handler][] = [

@@ -19,6 +19,7 @@ import {
   wireVolume,
   type ScriptedServer,
 } from './scripted-server';
+import { failure } from './failure';
 
 let server: ScriptedServer;
 let client: VolumeClient;
@@ -33,14 +34,6 @@ beforeEach(() => {
   server.fallback(ok());
 });
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('envelope decoding', () => {
   it('normalises a volume: attachment (singular), null optionals, unknown state', async () => {
