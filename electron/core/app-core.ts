@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import manifest from '../../package.json' with { type: 'json' };
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import type { AccountView } from '../shared/contract';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
@@ -26,11 +26,6 @@ export interface AppCore {
   stop(): Promise<void>;
 }
 
-function appVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 /**
  * The main-process side of the app, free of Electron: it opens the accounts, starts the built-in
  * Local sandbox on loopback, and answers the contract's channels.
@@ -43,12 +38,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
   await connectLocalSandbox(accounts, sandbox);
   const cache = new VolumeCache(join(options.dataDir, 'cache'), logger);
-  const version = appVersion();
 
   const view = async (account: Account): Promise<AccountView> => ({ ...account, hasCredentials: await accounts.hasCredentials(account.id) });
 
   const handlers: Handlers = {
-    'app:info': async () => ({ version, keychain: await accounts.keychainStatus() }),
+    'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
     'accounts:list': () => Promise.all(accounts.list().map(view)),
     'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => view(await accounts.add(payload)),
     'accounts:remove': async ({ accountId }: { accountId: string }) => {
