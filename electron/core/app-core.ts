@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import type { AccountView } from '../shared/contract';
+import { AccountHealthBoard } from './account-health';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
 import { createVolumeClient } from './api/volume-client';
 import { VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
+import type { AccountSecrets } from './secrets/secret-store';
 import { connectLocalSandbox } from './local-sandbox-account';
 import { silentLogger, type Logger } from './ports';
 import { listVolumes } from './volume-listing';
@@ -39,7 +41,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   await connectLocalSandbox(accounts, sandbox);
   const cache = new VolumeCache(join(options.dataDir, 'cache'), logger);
 
-  const view = async (account: Account): Promise<AccountView> => ({ ...account, hasCredentials: await accounts.hasCredentials(account.id) });
+  const health = new AccountHealthBoard();
+
+  const view = async (account: Account): Promise<AccountView> => {
+    const { state, message } = health.of(account.id);
+    return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(message ? { stateMessage: message } : {}) };
+  };
 
   const handlers: Handlers = {
     'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
@@ -47,13 +54,19 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => view(await accounts.add(payload)),
     'accounts:remove': async ({ accountId }: { accountId: string }) => {
       await accounts.remove(accountId);
+      health.forget(accountId);
       return null;
+    },
+    'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
+      const account = await accounts.update(accountId, { secrets, sessionOnly });
+      health.forget(accountId);
+      return view(account);
     },
     'accounts:test': ({ accountId }: { accountId: string }) => accounts.testConnection(accountId),
     'volumes:list': async ({ accountId, keywords }: { accountId: string; keywords?: string }) => {
       const credentials = await accounts.credentials(accountId); // throws for an unknown account
       const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
-      return listVolumes(client, cache, accountId, keywords);
+      return listVolumes({ client, cache, health }, accountId, keywords);
     },
   };
   return { handlers, sandbox, stop: () => sandbox.stop() };

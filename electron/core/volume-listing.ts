@@ -1,4 +1,5 @@
 import type { VolumeListing } from '../shared/contract';
+import type { AccountHealthBoard } from './account-health';
 import { NetworkError } from './api/errors';
 import type { VolumeClient } from './api/volume-client';
 import type { VolumeCache } from './cache/volume-cache';
@@ -6,15 +7,21 @@ import type { VolumeCache } from './cache/volume-cache';
 /**
  * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
  * the last known listing with its age and the reason. Any other failure (a refused session, a
- * broken answer) is the caller's to see.
+ * broken answer) is the caller's to see. Either way the account's health records the outcome.
  */
-export async function listVolumes(client: VolumeClient, cache: VolumeCache, accountId: string, keywords: string | undefined): Promise<VolumeListing> {
+export async function listVolumes(
+  { client, cache, health }: { client: VolumeClient; cache: VolumeCache; health: AccountHealthBoard },
+  accountId: string,
+  keywords: string | undefined,
+): Promise<VolumeListing> {
   try {
     const { volumes } = await client.listAll({ keywords });
+    health.succeeded(accountId);
     const asOf = Date.now();
     if (keywords === undefined) await cache.save(accountId, volumes, asOf);
     return { volumes, asOf, source: 'live' };
   } catch (error) {
+    health.failed(accountId, error);
     if (!(error instanceof NetworkError)) throw error;
     const cached = await cache.load(accountId);
     if (!cached) throw error;

@@ -15,6 +15,9 @@ export interface AppInfo {
   keychain: KeychainState;
 }
 
+/** An account's cloud as last seen: reachable, unreachable, refusing the session, or failing. */
+export type AccountState = 'unknown' | 'online' | 'offline' | 'expired' | 'error';
+
 /** An account as the window sees it: everything but its secrets. */
 export interface AccountView {
   id: string;
@@ -25,6 +28,9 @@ export interface AccountView {
   kind: 'cloud' | 'local-sandbox';
   secretsIn: 'keychain' | 'session';
   hasCredentials: boolean;
+  state: AccountState;
+  /** Why the account is offline, expired or in error. */
+  stateMessage?: string;
 }
 
 /** The volumes of one account: live, or the last known ones when its cloud is unreachable. */
@@ -48,6 +54,7 @@ export const invokeSchemas = {
     .object({ name: z.string(), endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional() })
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
+  'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
   'accounts:test': z.object({ accountId }).strict(),
   'volumes:list': z.object({ accountId, keywords: z.string().max(200).optional() }).strict(),
 } as const;
@@ -59,6 +66,7 @@ export interface InvokeResults {
   'accounts:list': AccountView[];
   'accounts:add': AccountView;
   'accounts:remove': null;
+  'accounts:set-credentials': AccountView;
   'accounts:test': { ok: true; total: number } | { ok: false; code: string; message: string };
   'volumes:list': VolumeListing;
 }

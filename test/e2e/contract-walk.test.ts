@@ -11,6 +11,7 @@ interface WalkContext {
   localAccountId: string;
   spareAccountId: string;
   endpoint: string;
+  secrets: { accessToken: string; sessionToken: string; sessionSecret: string };
 }
 
 /** A valid payload for every channel: a channel added to the contract without one fails here. */
@@ -26,6 +27,7 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
     sessionOnly: true,
   }),
   'accounts:remove': ({ spareAccountId }) => ({ accountId: spareAccountId }),
+  'accounts:set-credentials': ({ localAccountId, secrets }) => ({ accountId: localAccountId, secrets, sessionOnly: true }),
   'accounts:test': ({ localAccountId }) => ({ accountId: localAccountId }),
   'volumes:list': ({ localAccountId }) => ({ accountId: localAccountId, keywords: 'data' }),
 };
@@ -61,7 +63,13 @@ describe('the browser host answers every channel of the contract', () => {
     await new Promise((done, fail) => socket.once('open', done).once('error', fail));
     const [local] = await core.handlers['accounts:list']({} as never);
     const spare = await core.handlers['accounts:add'](VALID_PAYLOADS['accounts:add']({ endpoint: core.sandbox.endpoint } as WalkContext) as never);
-    context = { localAccountId: local!.id, spareAccountId: spare.id, endpoint: core.sandbox.endpoint };
+    const { accessToken, adminSession } = core.sandbox;
+    context = {
+      localAccountId: local!.id,
+      spareAccountId: spare.id,
+      endpoint: core.sandbox.endpoint,
+      secrets: { accessToken, sessionToken: adminSession.sessionToken, sessionSecret: adminSession.sessionSecret },
+    };
   });
 
   afterAll(async () => {
