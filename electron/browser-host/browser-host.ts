@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
+import type { EventListener } from '../core/app-core';
 import { dispatch, type Handlers } from '../core/dispatch';
 import { hasToken, TOKEN_COOKIE } from './token-guard';
 
@@ -21,6 +22,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface BrowserHostOptions {
   handlers: Handlers;
+  /** Subscribes to the core's events, which go to every open window. */
+  subscribe: (listener: EventListener) => () => void;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   port?: number;
@@ -76,6 +79,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
+      const unsubscribe = options.subscribe((event, payload) => ws.send(JSON.stringify({ event, payload })));
+      ws.on('close', unsubscribe);
       ws.on('message', (data) => {
         void (async () => {
           let message: { id?: unknown; channel?: unknown; payload?: unknown };

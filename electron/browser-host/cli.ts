@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const core = await startAppCore({ dataDir });
-  const host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer'), port });
+  const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer'), port });
   console.log(host.url);
   console.error(`Cloud Disk Desk in the browser; data in ${dataDir}. Ctrl-C stops it.`);
   const stop = async () => {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import type { AccountView } from '../shared/contract';
+import type { AccountView, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
 import { AccountHealthBoard } from './account-health';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
 import { createVolumeClient } from './api/volume-client';
@@ -11,12 +11,15 @@ import type { Handlers } from './dispatch';
 import type { AccountSecrets } from './secrets/secret-store';
 import { connectLocalSandbox } from './local-sandbox-account';
 import { silentLogger, type Logger } from './ports';
+import { Refresher } from './refresh/refresher';
 import { listVolumes } from './volume-listing';
 
 export interface AppCoreOptions {
   /** The app's data folder: settings, cache, and the Local sandbox's fleet, kept between launches. */
   dataDir: string;
   logger?: Logger;
+  /** Time between background refreshes of every account; default 60 s. */
+  refreshIntervalMs?: number;
   /** The keychain to use; default the OS keychain through keytar. */
   keychain?: AccountStoreOptions['keychain'];
 }
@@ -25,8 +28,13 @@ export interface AppCore {
   handlers: Handlers;
   /** The built-in Local sandbox this core started. */
   sandbox: RunningSandbox;
+  /** Listens to the events for the window; returns the function that stops listening. */
+  onEvent(listener: EventListener): () => void;
   stop(): Promise<void>;
 }
+
+/** Receives every event for the window, whatever its channel. */
+export type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
 
 /**
  * The main-process side of the app, free of Electron: it opens the accounts, starts the built-in
@@ -48,6 +56,22 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(message ? { stateMessage: message } : {}) };
   };
 
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+
+  const listAccount = async (accountId: string, keywords?: string): Promise<VolumeListing> => {
+    const credentials = await accounts.credentials(accountId); // throws for an unknown account
+    const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
+    return listVolumes({ client, cache, health }, accountId, keywords);
+  };
+  const refresher = new Refresher({
+    accountIds: () => accounts.list().map((account) => account.id),
+    list: (accountId) => listAccount(accountId),
+    onChanges: (changes) => emit('volumes:changed', changes),
+    intervalMs: options.refreshIntervalMs ?? 60_000,
+    logger,
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
     'accounts:list': () => Promise.all(accounts.list().map(view)),
@@ -55,6 +79,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     'accounts:remove': async ({ accountId }: { accountId: string }) => {
       await accounts.remove(accountId);
       health.forget(accountId);
+      refresher.forget(accountId);
       return null;
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
@@ -64,10 +89,23 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'accounts:test': ({ accountId }: { accountId: string }) => accounts.testConnection(accountId),
     'volumes:list': async ({ accountId, keywords }: { accountId: string; keywords?: string }) => {
-      const credentials = await accounts.credentials(accountId); // throws for an unknown account
-      const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
-      return listVolumes({ client, cache, health }, accountId, keywords);
+      const listing = await listAccount(accountId, keywords);
+      if (keywords === undefined) refresher.seen(accountId, listing.volumes);
+      return listing;
     },
   };
-  return { handlers, sandbox, stop: () => sandbox.stop() };
+  refresher.start();
+  return {
+    handlers,
+    sandbox,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async stop() {
+      refresher.stop();
+      listeners.clear();
+      await sandbox.stop();
+    },
+  };
 }

@@ -41,6 +41,7 @@ app.whenReady().then(async () => {
       return dispatch(core!.handlers, channel, payload);
     });
   }
+  core.onEvent((event, payload) => mainWindow?.webContents.send(event, payload));
   await createWindow();
 });
 

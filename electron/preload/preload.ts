@@ -1,11 +1,12 @@
 /**
- * Exposes only `invoke` over the contract's declared channels (an allow-list built from it);
+ * Exposes only `invoke` and `on` over the contract's declared channels (allow-lists built from it);
  * errors come back as data and are rebuilt as real Errors here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNELS, type HostApi, type InvokeReply } from '../shared/contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type HostApi, type InvokeReply } from '../shared/contract';
 
 const allowed = new Set<string>(INVOKE_CHANNELS);
+const events = new Set<string>(EVENT_CHANNELS);
 
 const api: HostApi = {
   async invoke(channel, payload) {
@@ -13,6 +14,12 @@ const api: HostApi = {
     const reply = (await ipcRenderer.invoke(channel, payload)) as InvokeReply<never>;
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
     return reply.result;
+  },
+  on(event, listener) {
+    if (!events.has(event)) throw new Error(`Unknown event: ${event}`);
+    const forward = (_event: unknown, payload: Parameters<typeof listener>[0]) => listener(payload);
+    ipcRenderer.on(event, forward);
+    return () => ipcRenderer.removeListener(event, forward);
   },
 };
 

@@ -75,10 +75,30 @@ export type InvokePayload<C extends InvokeChannel> = z.infer<(typeof invokeSchem
 
 export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];
 
+/** What changed in one account's volumes since the window last heard. */
+export interface VolumeChanges {
+  accountId: string;
+  added: Volume[];
+  changed: Volume[];
+  /** `unique`s of volumes that are gone. */
+  removed: number[];
+}
+
+/** Events the host pushes to the window. */
+export interface EventPayloads {
+  'volumes:changed': VolumeChanges;
+}
+
+export type EventChannel = keyof EventPayloads;
+
+export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed'];
+
 /** How an answer crosses the boundary: errors travel as data and become real Errors again. */
 export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
 
 /** The API that a host exposes to the renderer (window.api in Electron). */
 export interface HostApi {
   invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeResults[C]>;
+  /** Listens to an event; returns the function that stops listening. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }

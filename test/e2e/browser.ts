@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
-import { startAppCore, type AppCore } from '../../electron/core/app-core';
+import { startAppCore, type AppCore, type AppCoreOptions } from '../../electron/core/app-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,10 +27,10 @@ export interface AppInBrowser {
   close(): Promise<void>;
 }
 
-export async function startAppInBrowser(): Promise<AppInBrowser> {
+export async function startAppInBrowser(options: Pick<AppCoreOptions, 'refreshIntervalMs'> = {}): Promise<AppInBrowser> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
-  const core = await startAppCore({ dataDir });
-  const host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
+  const core = await startAppCore({ dataDir, ...options });
+  const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });
   const browser = await launchChromium();
   return {
     dataDir,

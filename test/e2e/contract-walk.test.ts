@@ -57,7 +57,7 @@ describe('the browser host answers every channel of the contract', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cdd-walk-'));
     core = await startAppCore({ dataDir });
-    host = await startBrowserHost({ handlers: core.handlers, rendererDir: resolve('dist/renderer') });
+    host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });
     const token = new URL(host.url).searchParams.get('token');
     socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: host.origin });
     await new Promise((done, fail) => socket.once('open', done).once('error', fail));

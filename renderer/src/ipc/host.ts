@@ -1,4 +1,4 @@
-import type { HostApi, InvokeChannel, InvokePayload, InvokeReply, InvokeResults } from '../../../electron/shared/contract';
+import type { EventChannel, EventPayloads, HostApi, InvokeChannel, InvokePayload, InvokeReply, InvokeResults } from '../../../electron/shared/contract';
 
 declare global {
   interface Window {
@@ -22,15 +22,20 @@ export class HostError extends Error {
 function socketHost(): HostApi {
   let nextId = 1;
   const pending = new Map<number, (reply: InvokeReply<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: never) => void>>();
   const socket = new WebSocket(`ws://${location.host}/ipc`);
   const open = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve());
     socket.addEventListener('error', () => reject(new HostError('ipc.disconnected', 'Cannot reach the app host')));
   });
-  socket.addEventListener('message', (event) => {
-    const { id, reply } = JSON.parse(String(event.data)) as { id: number; reply: InvokeReply<unknown> };
-    pending.get(id)?.(reply);
-    pending.delete(id);
+  socket.addEventListener('message', (message) => {
+    const data = JSON.parse(String(message.data)) as { id: number; reply: InvokeReply<unknown> } | { event: string; payload: never };
+    if ('event' in data) {
+      listeners.get(data.event)?.forEach((listener) => listener(data.payload));
+      return;
+    }
+    pending.get(data.id)?.(data.reply);
+    pending.delete(data.id);
   });
   return {
     async invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeResults[C]> {
@@ -42,6 +47,12 @@ function socketHost(): HostApi {
       });
       if (!reply.ok) throw new HostError(reply.error.code, reply.error.message);
       return reply.result as InvokeResults[C];
+    },
+    on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+      const forEvent = listeners.get(event) ?? new Set();
+      listeners.set(event, forEvent);
+      forEvent.add(listener);
+      return () => forEvent.delete(listener);
     },
   };
 }

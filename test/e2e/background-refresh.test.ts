@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVolumeClient } from '../../electron/core/api';
+import { startAppInBrowser, type AppInBrowser } from './browser';
+
+describe('background refresh', () => {
+  let app: AppInBrowser;
+
+  beforeAll(async () => {
+    app = await startAppInBrowser({ refreshIntervalMs: 500 });
+  });
+
+  afterAll(() => app?.close());
+
+  it('shows a volume made elsewhere without the user asking', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.host.url);
+    const rows = page.locator('.el-table__body tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
+
+    // Someone else (another tool, a colleague) creates a volume on the same cloud.
+    const { sandbox } = app.core;
+    await createVolumeClient({
+      endpoint: sandbox.endpoint,
+      credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+    }).create({ name: 'made-by-a-colleague', size: 5 });
+
+    await expect.poll(() => page.getByText('made-by-a-colleague').count(), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+});
