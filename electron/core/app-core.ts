@@ -5,12 +5,14 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import type { AccountView, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
 import { AccountHealthBoard } from './account-health';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
-import { createVolumeClient } from './api/volume-client';
+import { ApiError } from './api/errors';
+import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import { VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
 import type { AccountSecrets } from './secrets/secret-store';
 import { connectLocalSandbox } from './local-sandbox-account';
 import { silentLogger, type Logger } from './ports';
+import { PassingPoller } from './refresh/passing-poller';
 import { Refresher } from './refresh/refresher';
 import { listVolumes } from './volume-listing';
 
@@ -31,6 +33,16 @@ export interface AppCore {
   /** Listens to the events for the window; returns the function that stops listening. */
   onEvent(listener: EventListener): () => void;
   stop(): Promise<void>;
+}
+
+/** The answer, or null when the volume no longer exists. */
+async function unlessGone<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'volumes.error.not-exists') return null;
+    throw error;
+  }
 }
 
 /** Receives every event for the window, whatever its channel. */
@@ -59,10 +71,22 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
 
-  const listAccount = async (accountId: string, keywords?: string): Promise<VolumeListing> => {
+  const clientFor = async (accountId: string): Promise<VolumeClient> => {
     const credentials = await accounts.credentials(accountId); // throws for an unknown account
-    const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
-    return listVolumes({ client, cache, health }, accountId, keywords);
+    return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
+  };
+  const poller = new PassingPoller({
+    status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
+    get: (accountId, unique) => unlessGone(clientFor(accountId).then((client) => client.get(unique))),
+    onVolume: (accountId, volume) => emit('volumes:changed', { accountId, added: [], changed: [volume], removed: [] }),
+    onGone: (accountId, unique) => emit('volumes:changed', { accountId, added: [], changed: [], removed: [unique] }),
+    onStuck: (accountId, unique) => logger.warn('volume stuck in a passing state', { accountId, unique }),
+    logger,
+  });
+  const listAccount = async (accountId: string, keywords?: string): Promise<VolumeListing> => {
+    const listing = await listVolumes({ client: await clientFor(accountId), cache, health }, accountId, keywords);
+    if (listing.source === 'live' && keywords === undefined) poller.track(accountId, listing.volumes);
+    return listing;
   };
   const refresher = new Refresher({
     accountIds: () => accounts.list().map((account) => account.id),
@@ -80,6 +104,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       await accounts.remove(accountId);
       health.forget(accountId);
       refresher.forget(accountId);
+      poller.track(accountId, []);
       return null;
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
@@ -104,6 +129,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     async stop() {
       refresher.stop();
+      poller.stop();
       listeners.clear();
       await sandbox.stop();
     },

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nextPollDelay, PassingPoller, PASSING_POLL } from '../../../electron/core/refresh/passing-poller';
+import type { Volume, VolumeState } from '../../../electron/shared/volume';
+
+function volume(unique: number, volumeStatus: VolumeState): Volume {
+  return {
+    unique, userid: 101, name: `vol-${unique}`, description: '', status: 'ACTIVED', volumeId: `id-${unique}`, volumeStatus, size: 10, zone: 'nova',
+    volumeType: 'SSD', sourceVolid: null, snapshotId: null, imageId: null, bootable: false, attachments: [], migrateStatus: null, created: 1, updated: 1,
+  };
+}
+
+describe('nextPollDelay', () => {
+  it('starts at 2.5 s, grows by 2.5 s per unchanged poll, and stops at 30 s', () => {
+    expect([0, 1, 2, 3, 10, 11, 50].map(nextPollDelay)).toEqual([2_500, 5_000, 7_500, 10_000, 27_500, 30_000, 30_000]);
+  });
+});
+
+describe('PassingPoller', () => {
+  let states: Map<number, VolumeState | 'gone'>;
+  let polls: { unique: number; at: number }[];
+  let events: string[];
+  let poller: PassingPoller;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+    states = new Map();
+    polls = [];
+    events = [];
+    poller = new PassingPoller({
+      status: async (_account, unique) => {
+        polls.push({ unique, at: Date.now() });
+        const state = states.get(unique);
+        if (state === undefined) throw new Error('network down');
+        return state === 'gone' ? null : state;
+      },
+      get: async (_account, unique) => {
+        const state = states.get(unique);
+        return state === 'gone' || state === undefined ? null : volume(unique, state);
+      },
+      onVolume: (_account, v) => events.push(`${v.unique}:${v.volumeStatus}`),
+      onGone: (_account, unique) => events.push(`${unique}:gone`),
+      onStuck: (_account, unique) => events.push(`${unique}:stuck`),
+    });
+  });
+
+  afterEach(() => {
+    poller.stop();
+    vi.useRealTimers();
+  });
+
+  it('follows only passing volumes, with a growing interval, until they settle', async () => {
+    states.set(1, 'ATTACHING');
+    poller.track('a', [volume(1, 'ATTACHING'), volume(2, 'AVAILABLE'), volume(3, 'IN_USE')]);
+    expect(poller.size).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_500 + 5_000 + 7_500);
+    expect(polls.map((p) => p.at)).toEqual([2_500, 7_500, 15_000]);
+    states.set(1, 'IN_USE');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(events).toEqual(['1:IN_USE']);
+    expect(poller.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(polls).toHaveLength(4); // no poll after it settled
+  });
+
+  it('resets to 2.5 s when a volume moves to another passing state', async () => {
+    states.set(4, 'CREATING');
+    poller.track('a', [volume(4, 'CREATING')]);
+    await vi.advanceTimersByTimeAsync(7_500); // polls at 2.5 s and 7.5 s
+    states.set(4, 'ATTACHING');
+    await vi.advanceTimersByTimeAsync(7_500); // poll at 15 s sees the change
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(polls.map((p) => p.at)).toEqual([2_500, 7_500, 15_000, 17_500]);
+    expect(events).toEqual(['4:ATTACHING']);
+  });
+
+  it('reports a deleted volume as gone, and a volume passing for 10 minutes as stuck, once', async () => {
+    states.set(5, 'DELETING');
+    states.set(6, 'DETACHING');
+    poller.track('a', [volume(5, 'DELETING'), volume(6, 'DETACHING')]);
+    await vi.advanceTimersByTimeAsync(2_500);
+    states.set(5, 'gone');
+    await vi.advanceTimersByTimeAsync(PASSING_POLL.stuckAfterMs + 60_000);
+    expect(events.filter((e) => e.startsWith('5:'))).toEqual(['5:gone']);
+    expect(events.filter((e) => e === '6:stuck')).toHaveLength(1);
+    expect(poller.size).toBe(1); // still followed, at the 30 s cap
+  });
+
+  it('stops following what a fresh listing no longer shows as passing', () => {
+    poller.track('a', [volume(7, 'CREATING')]);
+    poller.track('b', [volume(7, 'CREATING')]);
+    poller.track('a', [volume(7, 'AVAILABLE')]);
+    expect(poller.size).toBe(1);
+  });
+});
