@@ -1,0 +1,191 @@
+/**
+ * The crash-proof journal of the operation queue: an append-only JSON-lines file, one record per
+ * change, each appended and flushed to disk BEFORE the step it describes is taken (write-ahead).
+ * Replaying it gives back the queue as it stood at the last completed append.
+ */
+import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { batchSchema, queueItemSchema, type Batch, type QueueItem } from './types';
+
+const recordSchema = z.discriminatedUnion('kind', [
+  /** A new batch with its items, in one record so a crash never keeps half of it. */
+  z.object({ kind: z.literal('batch'), batch: batchSchema, items: z.array(queueItemSchema) }),
+  /** The whole item after a change. */
+  z.object({ kind: z.literal('item'), item: queueItemSchema }),
+  /** A batch and its items dropped from the queue. */
+  z.object({ kind: z.literal('forget'), batchId: z.string() }),
+]);
+
+type JournalRecord = z.infer<typeof recordSchema>;
+
+/** The fields of an item that change as it runs. */
+export type ItemChange = Partial<Pick<QueueItem, 'state' | 'attempts' | 'error' | 'result' | 'startedAt'>>;
+
+/** The journal file is unreadable beyond a torn last line: a record in its middle is invalid. */
+export class JournalError extends Error {
+  constructor(file: string, line: number, reason: string) {
+    super(`queue journal ${file} is corrupt at line ${line}: ${reason}`);
+    this.name = 'JournalError';
+  }
+}
+
+/** The queue's items and batches, kept in memory and journaled to one file. */
+export class Journal {
+  private readonly itemsById = new Map<string, QueueItem>();
+  private readonly batchesById = new Map<string, Batch>();
+  /** Appends and compactions run one at a time, in call order. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Items that were `running` when the journal was last written: their request may or may not
+   * have reached the server, so their outcome must be reconciled (see `reconcile.ts`) before
+   * anything is sent again. They keep the state `running` until the caller records the outcome.
+   */
+  readonly needsReconcile: readonly QueueItem[];
+
+  private constructor(
+    private readonly file: string,
+    private handle: FileHandle,
+    records: readonly JournalRecord[],
+  ) {
+    for (const record of records) this.apply(record);
+    this.needsReconcile = this.items().filter((item) => item.state === 'running');
+  }
+
+  /**
+   * Opens (or creates) the journal at `file` and replays it. A torn last line (a crash during an
+   * append) is ignored and cut off; an invalid record before it throws a {@link JournalError}.
+   */
+  static async open(file: string): Promise<Journal> {
+    const records = await readRecords(file);
+    const handle = await open(file, 'a', 0o600);
+    return new Journal(file, handle, records);
+  }
+
+  /** Every item, in the order it was queued. */
+  items(): QueueItem[] {
+    return [...this.itemsById.values()];
+  }
+
+  /** One item, or undefined. */
+  item(id: string): QueueItem | undefined {
+    return this.itemsById.get(id);
+  }
+
+  /** Every batch, in the order it was queued. */
+  batches(): Batch[] {
+    return [...this.batchesById.values()];
+  }
+
+  /**
+   * Journals a new batch with its items, all in one record. Throws, writing nothing, on a batch
+   * or item that is invalid or already queued (a record that would not replay is never written).
+   */
+  async addBatch(batch: Batch, items: readonly QueueItem[]): Promise<void> {
+    if (this.batchesById.has(batch.id)) throw new Error(`batch ${batch.id} already exists`);
+    const foreign = items.find((item) => item.batchId !== batch.id || this.itemsById.has(item.id));
+    if (foreign) throw new Error(`item ${foreign.id} does not belong in batch ${batch.id}`);
+    const record = recordSchema.parse({ kind: 'batch', batch, items });
+    await this.append(record);
+  }
+
+  /**
+   * Journals a change of an item and returns the item as changed. Call it, and wait for it,
+   * BEFORE taking the step: e.g. `state: 'running', startedAt` before the request is sent.
+   */
+  async update(id: string, change: ItemChange, now: number = Date.now()): Promise<QueueItem> {
+    const current = this.itemsById.get(id);
+    if (!current) throw new Error(`no queue item ${id}`);
+    const item = queueItemSchema.parse({ ...current, ...change, updatedAt: now });
+    await this.append({ kind: 'item', item });
+    return item;
+  }
+
+  /** Drops a batch and its items from the queue. */
+  forgetBatch(batchId: string): Promise<void> {
+    return this.append({ kind: 'forget', batchId });
+  }
+
+  /**
+   * Rewrites the file atomically with one record per live batch and item, so it stops growing
+   * with history. A crash during it leaves the old file, which replays to the same queue.
+   */
+  compact(): Promise<void> {
+    return this.serially(async () => {
+      const records: JournalRecord[] = [
+        ...this.batches().map((batch) => ({ kind: 'batch' as const, batch, items: [] })),
+        ...this.items().map((item) => ({ kind: 'item' as const, item })),
+      ];
+      await writeFileAtomic(this.file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+      await this.handle.close();
+      this.handle = await open(this.file, 'a', 0o600);
+    });
+  }
+
+  /** Closes the file after the pending writes. */
+  close(): Promise<void> {
+    return this.serially(() => this.handle.close());
+  }
+
+  /** Appends one record, flushes it to disk, then applies it in memory. */
+  private append(record: JournalRecord): Promise<void> {
+    return this.serially(async () => {
+      await this.handle.write(`${JSON.stringify(record)}\n`);
+      await this.handle.sync();
+      this.apply(record);
+    });
+  }
+
+  private serially<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(step);
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  private apply(record: JournalRecord): void {
+    switch (record.kind) {
+      case 'batch':
+        this.batchesById.set(record.batch.id, record.batch);
+        for (const item of record.items) this.itemsById.set(item.id, item);
+        break;
+      case 'item':
+        this.itemsById.set(record.item.id, record.item);
+        break;
+      case 'forget':
+        this.batchesById.delete(record.batchId);
+        for (const item of this.items()) if (item.batchId === record.batchId) this.itemsById.delete(item.id);
+        break;
+    }
+  }
+}
+
+/** Parses the complete lines of the file and cuts off a torn last line, if any. */
+async function readRecords(file: string): Promise<JournalRecord[]> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  // Each append ends with a newline, so bytes after the last one are an append cut short: its
+  // step was never taken. They are cut off so the next append starts on a line of its own.
+  const complete = data.lastIndexOf(0x0a) + 1;
+  if (complete < data.length) await truncate(file, complete);
+  const lines = data.subarray(0, complete).toString('utf8').split('\n');
+  const records: JournalRecord[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new JournalError(file, index + 1, 'not JSON');
+    }
+    const result = recordSchema.safeParse(parsed);
+    if (!result.success) throw new JournalError(file, index + 1, result.error.issues[0]?.message ?? 'invalid record');
+    records.push(result.data);
+  });
+  return records;
+}

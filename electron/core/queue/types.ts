@@ -1,0 +1,61 @@
+/**
+ * Types of the operation queue: the items (one volume operation each), the batches that group
+ * them, and the zod schemas the journal checks its records against on replay.
+ */
+import { z } from 'zod';
+
+/** The volume operations a queue item can carry. */
+export const QUEUE_OPS = ['create', 'delete', 'extend', 'attach', 'detach', 'enable', 'disable', 'update'] as const;
+
+/** One volume operation of the queue. */
+export type QueueOp = (typeof QUEUE_OPS)[number];
+
+/**
+ * Where an item stands. `running`: its request may have been sent; `waiting`: the server took it
+ * and the volume is passing through a transitional state; `unknown`: its outcome could not be
+ * settled and the user must decide.
+ */
+export const QUEUE_STATES = ['pending', 'running', 'waiting', 'done', 'failed', 'cancelled', 'unknown'] as const;
+
+/** The state of a queue item. */
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** A JSON value, as the journal stores it. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const jsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]),
+);
+
+/** Checks a {@link QueueItem} read back from the journal. */
+export const queueItemSchema = z.object({
+  id: z.string().min(1),
+  batchId: z.string().min(1),
+  accountId: z.string().min(1),
+  op: z.enum(QUEUE_OPS),
+  /** The operation's parameters, e.g. `{unique, size}` for extend or `{name, size}` for create. */
+  params: z.record(z.string(), jsonSchema),
+  state: z.enum(QUEUE_STATES),
+  attempts: z.number().int().min(0),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  result: z.object({ unique: z.number().int().optional() }).optional(),
+  /** Milliseconds since the epoch when the latest attempt was about to be sent. */
+  startedAt: z.number().optional(),
+  /** Milliseconds since the epoch of the latest state change. */
+  updatedAt: z.number(),
+});
+
+/** One queued volume operation. */
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+/** Checks a {@link Batch} read back from the journal. */
+export const batchSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  accountId: z.string().min(1).optional(),
+  /** Milliseconds since the epoch. */
+  createdAt: z.number(),
+});
+
+/** A group of items queued together (one user action), possibly spanning accounts. */
+export type Batch = z.infer<typeof batchSchema>;
