@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createVolumeClient, type VolumeClient } from '../electron/core/api';
+import { isPassing, PassingPoller } from '../electron/core/refresh/passing-poller';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 
 function clientFor(sandbox: RunningSandbox, onRequest?: () => void): VolumeClient {
@@ -75,6 +76,49 @@ async function benchDurableWrites(): Promise<void> {
   }
 }
 
+/**
+ * One refresh cycle of a 5,000-volume account over 10 tenants with 20 passing volumes: the full
+ * listing plus the first round of status polls, against polling every volume's status.
+ */
+async function benchRefreshCycle(): Promise<void> {
+  const sandbox = await startSandbox({ seed: 'scale:5000', speed: 0 });
+  try {
+    let requests = 0;
+    const client = clientFor(sandbox, () => requests++);
+    const { volumes } = await client.listAll({}, { pageSize: 1000 });
+    const listCalls = requests;
+    const polled = new Set<number>();
+    const passing = volumes.filter((v) => isPassing(v.volumeStatus)).length;
+    await new Promise<void>((done) => {
+      const poller = new PassingPoller({
+        status: async (_account, unique) => {
+          const { volumeStatus } = await client.status(unique);
+          polled.add(unique);
+          if (polled.size === passing) {
+            poller.stop();
+            done();
+          }
+          return volumeStatus;
+        },
+        get: (_account, unique) => client.get(unique),
+        onVolume: () => {},
+        onGone: () => {},
+        onStuck: () => {},
+      });
+      poller.track('bench', volumes);
+    });
+    const tenants = new Set(volumes.map((v) => v.userid)).size;
+    console.log(
+      `refresh cycle, ${volumes.length} volumes over ${tenants} tenants, ${polled.size} passing: ${listCalls} list + ${requests - listCalls} status = ${requests} requests ` +
+        `(bound: ceil(${volumes.length}/1000) + ${polled.size} = ${Math.ceil(volumes.length / 1000) + polled.size}); polling every volume's status: ${volumes.length} requests, ` +
+        `${(volumes.length / requests).toFixed(0)}x more`,
+    );
+  } finally {
+    await sandbox.stop();
+  }
+}
+
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 await benchListAll();
 await benchDurableWrites();
+await benchRefreshCycle();
