@@ -22,8 +22,7 @@ describe('first launch in the browser host', () => {
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const rows = page.locator('.el-table__body tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    const header = await page.locator('.account').innerText();
-    expect(header).toMatch(/Local sandbox · \d+ volumes\s+online/);
+    await expect.poll(() => page.locator('.account').innerText(), { timeout: 10_000 }).toMatch(/Local sandbox · \d+ volumes\s+online/);
     await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
 

@@ -26,7 +26,7 @@ describe('offline: the cloud stops answering', () => {
     expect(await banner.innerText()).toMatch(/Offline: showing the volumes as of \d{1,2}:\d{2}/);
     expect(await banner.innerText()).toMatch(/refused|ECONNREFUSED/i);
     expect(await rows.count()).toBeGreaterThan(10);
-    expect(await page.locator('.account .el-tag').innerText()).toBe('offline');
+    await expect.poll(() => page.locator('.account .el-tag').innerText(), { timeout: 10_000 }).toBe('offline');
     expect(await rows.first().locator('td').first().innerText()).toBe(firstName);
     await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/offline.png' });
