@@ -227,7 +227,9 @@ describe('a corrupt or unreadable accounts.json', () => {
     expect((await open()).list()).toEqual([a]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('unreadable: kept aside too (skipped when run as root, who can read any file)', async () => {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) console.log('SKIPPED "unreadable: kept aside too": running as root, who can read a file without read permission');
+  it.skipIf(asRoot)('unreadable: kept aside too', async () => {
     await writeFile(file(), '{}');
     await chmod(file(), 0o000);
     const store = await open();
