@@ -101,7 +101,8 @@ describe('retries of reads', () => {
   });
 
   it('the default sleep really waits and can be aborted', async () => {
-    const real = createVolumeClient({ endpoint: server.url, credentials: CREDENTIALS, retry: { baseMs: 10_000, capMs: 10_000 } });
+    // random() = 1: the full-jitter pause is the whole 10 s, so the abort at 150 ms comes first.
+    const real = createVolumeClient({ endpoint: server.url, credentials: CREDENTIALS, retry: { baseMs: 10_000, capMs: 10_000 }, random: () => 1 });
     server.fallback(envelope(503, 'volumes.error.get-fail'));
     const started = Date.now();
     await expect(real.get(1, { signal: AbortSignal.timeout(150) })).rejects.toMatchObject({ kind: 'cancelled' });
