@@ -92,7 +92,7 @@ describe('batchDelete', () => {
 
 describe('at a nonzero speed', () => {
   it('batch disable passes an attached volume through DETACHING; a passing volume makes the batch status-invalid', async () => {
-    const timed = await startHarness({ seed: 'empty', speed: 5 });
+    const timed = await startHarness({ seed: 'empty', speed: 2 });
     try {
       const { admin } = timed;
       const server = serverOf(timed.sandbox, ADMIN_TENANT);

@@ -146,7 +146,7 @@ export const isPassing = (state: VolumeState | 'gone'): boolean =>
  * Polls `status` until the volume is in a stable state (or gone) and returns every distinct
  * state seen, in order, starting with the first poll.
  */
-export async function trace(client: VolumeClient, unique: number, timeoutMs = 5000): Promise<(VolumeState | 'gone')[]> {
+export async function trace(client: VolumeClient, unique: number, timeoutMs = 10_000): Promise<(VolumeState | 'gone')[]> {
   const deadline = Date.now() + timeoutMs;
   const seen: (VolumeState | 'gone')[] = [];
   for (;;) {

@@ -38,9 +38,9 @@ describe('state machine with timed passing states', () => {
     expect(Date.now() - begin).toBeGreaterThanOrEqual(290);
   });
 
-  // Speed 4: every passing state lasts at least 250 ms, long enough to observe under load.
+  // Speed 2: every passing state lasts at least 500 ms, long enough to observe on a loaded 2-core machine.
   it('attach, detach, extend, clone and delete pass through their states', async () => {
-    const { client, sandbox } = await start({ speed: 4 });
+    const { client, sandbox } = await start({ speed: 2 });
     const server = sandbox.servers().find((s) => s.userId === 100)!;
     const v = await createVolume(client, { size: 10 });
     await trace(client, v.unique, 'AVAILABLE');
@@ -71,7 +71,7 @@ describe('state machine with timed passing states', () => {
   });
 
   it('disabling an attached volume sets DISABLED at once, then detaches', async () => {
-    const { client, sandbox } = await start({ speed: 4 });
+    const { client, sandbox } = await start({ speed: 2 });
     const server = sandbox.servers().find((s) => s.userId === 100)!;
     const v = await createVolume(client);
     await trace(client, v.unique, 'AVAILABLE');
