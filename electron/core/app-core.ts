@@ -71,9 +71,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
 
-  const clientFor = async (accountId: string): Promise<VolumeClient> => {
-    const credentials = await accounts.credentials(accountId); // throws for an unknown account
-    return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
+  // One client per account, so that status polls and refreshes do not read the keychain each
+  // time; dropped when the account's credentials change or the account goes.
+  const clients = new Map<string, Promise<VolumeClient>>();
+  const clientFor = (accountId: string): Promise<VolumeClient> => {
+    let client = clients.get(accountId);
+    if (!client) {
+      client = accounts.credentials(accountId).then((credentials) => createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger }));
+      client.catch(() => clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
+      clients.set(accountId, client);
+    }
+    return client;
   };
   const poller = new PassingPoller({
     status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
@@ -102,6 +110,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => view(await accounts.add(payload)),
     'accounts:remove': async ({ accountId }: { accountId: string }) => {
       await accounts.remove(accountId);
+      clients.delete(accountId);
       health.forget(accountId);
       refresher.forget(accountId);
       poller.track(accountId, []);
@@ -109,6 +118,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
       const account = await accounts.update(accountId, { secrets, sessionOnly });
+      clients.delete(accountId);
       health.forget(accountId);
       return view(account);
     },
