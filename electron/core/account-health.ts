@@ -15,24 +15,37 @@ export interface AccountHealth {
  */
 export class AccountHealthBoard {
   readonly #health = new Map<string, AccountHealth>();
+  readonly #listeners = new Set<(accountId: string, health: AccountHealth, before: AccountHealth) => void>();
+
+  /** Listens to changes of an account's state (not to every call that confirms it). */
+  onChange(listener: (accountId: string, health: AccountHealth, before: AccountHealth) => void): void {
+    this.#listeners.add(listener);
+  }
 
   of(accountId: string): AccountHealth {
     return this.#health.get(accountId) ?? { state: 'unknown' };
   }
 
   succeeded(accountId: string): void {
-    this.#health.set(accountId, { state: 'online' });
+    this.#set(accountId, { state: 'online' });
   }
 
   failed(accountId: string, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof NetworkError) this.#health.set(accountId, { state: 'offline', message });
-    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#health.set(accountId, { state: 'expired', message });
-    else this.#health.set(accountId, { state: 'error', message });
+    if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', message });
+    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#set(accountId, { state: 'expired', message });
+    else this.#set(accountId, { state: 'error', message });
   }
 
   /** New credentials or a removed account: what was learnt no longer holds. */
   forget(accountId: string): void {
+    this.#set(accountId, { state: 'unknown' });
     this.#health.delete(accountId);
+  }
+
+  #set(accountId: string, health: AccountHealth): void {
+    const before = this.of(accountId);
+    this.#health.set(accountId, health);
+    if (before.state !== health.state || before.message !== health.message) for (const listener of this.#listeners) listener(accountId, health, before);
   }
 }

@@ -1,16 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
-import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import type { AccountView, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
+import type { AccountView, AppNotification, EventChannel, EventPayloads, Settings, VolumeListing } from '../shared/contract';
+import type { QueueRequest } from '../shared/queue';
 import { AccountHealthBoard } from './account-health';
-import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
+import { AccountNotFoundError, AccountStore, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
 import { ApiError } from './api/errors';
 import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import { VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
 import type { AccountSecrets } from './secrets/secret-store';
-import { connectLocalSandbox } from './local-sandbox-account';
+import { addLocalSandboxAccount, connectLocalSandbox } from './local-sandbox-account';
+import { batchNotification, notificationLanguage, sessionExpiredNotification } from './notifications';
+import { QueueChangeFeed } from './queue/change-feed';
+import { Journal } from './queue/journal';
+import { QueueRunner, type WaitPolicy } from './queue/runner';
+import { OfflineRetry } from './refresh/offline-retry';
+import { SettingsStore } from './settings-store';
 import { silentLogger, type Logger } from './ports';
 import { PassingPoller } from './refresh/passing-poller';
 import { Refresher } from './refresh/refresher';
@@ -20,10 +27,18 @@ export interface AppCoreOptions {
   /** The app's data folder: settings, cache, and the Local sandbox's fleet, kept between launches. */
   dataDir: string;
   logger?: Logger;
-  /** Time between background refreshes of every account; default 60 s. */
+  /** Time between background refreshes of every account; default the setting (60 s). */
   refreshIntervalMs?: number;
+  /** Shows a desktop notification (Electron); default: sent to the window as a `notification` event. */
+  notify?: (notification: AppNotification) => void;
+  /** How the queue follows accepted work; tests shorten it. */
+  queueWait?: WaitPolicy;
+  /** First delay of the offline probe (doubles up to a minute); default 2 s. */
+  offlineRetryMs?: number;
   /** The keychain to use; default the OS keychain through keytar. */
   keychain?: AccountStoreOptions['keychain'];
+  /** How the Local sandbox runs (tests speed up its transitions); default the demo fleet at real speed. */
+  sandbox?: Pick<SandboxOptions, 'speed' | 'seed'>;
 }
 
 export interface AppCore {
@@ -34,6 +49,9 @@ export interface AppCore {
   onEvent(listener: EventListener): () => void;
   stop(): Promise<void>;
 }
+
+/** Background refresh slows down this much while the window is hidden. */
+const HIDDEN_SLOWDOWN = 5;
 
 /** The answer, or null when the volume no longer exists. */
 async function unlessGone<T>(call: Promise<T>): Promise<T | null> {
@@ -56,20 +74,28 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const logger = options.logger ?? silentLogger;
   await mkdir(options.dataDir, { recursive: true });
   const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain });
-  const sandbox = await startSandbox({ dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
+  const sandbox = await startSandbox({ ...options.sandbox, dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
   await connectLocalSandbox(accounts, sandbox);
   const cache = new VolumeCache(join(options.dataDir, 'cache'), logger);
 
+  const settings = await SettingsStore.open(options.dataDir, logger);
   const health = new AccountHealthBoard();
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+  const notify = (notification: AppNotification | null) => {
+    if (!notification || !settings.get().notifications) return;
+    if (options.notify) options.notify(notification);
+    else emit('notification', notification);
+  };
+  const language = () => notificationLanguage(settings.get().language);
 
   const view = async (account: Account): Promise<AccountView> => {
     const { state, message } = health.of(account.id);
     return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(message ? { stateMessage: message } : {}) };
   };
-
-  const listeners = new Set<EventListener>();
-  const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+  const allViews = () => Promise.all(accounts.list().map(view));
+  const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
 
   // One client per account, so that status polls and refreshes do not read the keychain each
   // time; dropped when the account's credentials change or the account goes.
@@ -83,37 +109,127 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     }
     return client;
   };
+  const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   const poller = new PassingPoller({
     status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
     get: (accountId, unique) => unlessGone(clientFor(accountId).then((client) => client.get(unique))),
     onVolume: (accountId, volume) => emit('volumes:changed', { accountId, added: [], changed: [volume], removed: [] }),
     onGone: (accountId, unique) => emit('volumes:changed', { accountId, added: [], changed: [], removed: [unique] }),
-    onStuck: (accountId, unique) => logger.warn('volume stuck in a passing state', { accountId, unique }),
+    onStuck: (accountId, unique) => {
+      logger.warn('volume stuck in a passing state', { accountId, unique });
+      emitStuck(accountId);
+    },
+    onUnstuck: emitStuck,
     logger,
   });
   const listAccount = async (accountId: string, keywords?: string): Promise<VolumeListing> => {
     const listing = await listVolumes({ client: await clientFor(accountId), cache, health }, accountId, keywords);
     if (listing.source === 'live' && keywords === undefined) poller.track(accountId, listing.volumes);
-    return listing;
+    return { ...listing, stuck: poller.stuckOf(accountId) };
   };
+  const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
   const refresher = new Refresher({
-    accountIds: () => accounts.list().map((account) => account.id),
+    // Offline accounts are probed by the offline retry instead; expired ones wait for new credentials.
+    accountIds: () => accounts.list().map((account) => account.id).filter((id) => !paused(id)),
     list: (accountId) => listAccount(accountId),
     onChanges: (changes) => emit('volumes:changed', changes),
-    intervalMs: options.refreshIntervalMs ?? 60_000,
+    intervalMs: options.refreshIntervalMs ?? settings.get().refreshIntervalSec * 1000,
     logger,
+  });
+  let visible = true;
+  const baseInterval = () => options.refreshIntervalMs ?? settings.get().refreshIntervalSec * 1000;
+  const applyInterval = () => refresher.setInterval(baseInterval() * (visible ? 1 : HIDDEN_SLOWDOWN));
+  const offlineRetry = new OfflineRetry({
+    probe: (accountId) => refresher.refresh(accountId),
+    isOffline: (accountId) => health.of(accountId).state === 'offline',
+    ...(options.offlineRetryMs === undefined ? {} : { firstMs: options.offlineRetryMs }),
+  });
+
+  const journal = await Journal.open(join(options.dataDir, 'queue.jsonl'));
+  const feed = new QueueChangeFeed((changes) => emit('queue:changed', changes));
+  // After queued work lands, the account is re-read soon, so the window sees the result.
+  const refreshSoon = new Map<string, ReturnType<typeof setTimeout>>();
+  const scheduleRefresh = (accountId: string) => {
+    if (refreshSoon.has(accountId)) return;
+    const timer = setTimeout(() => {
+      refreshSoon.delete(accountId);
+      void refresher.refresh(accountId);
+    }, 300);
+    timer.unref?.();
+    refreshSoon.set(accountId, timer);
+  };
+  const runner = new QueueRunner({
+    journal,
+    clientFor,
+    isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
+    report: (accountId, error) => (error === null ? health.succeeded(accountId) : health.failed(accountId, error)),
+    limits: () => ({ perAccount: settings.get().maxPerAccount, total: settings.get().maxTotal }),
+    ...(options.queueWait ? { wait: options.queueWait } : {}),
+    onItem: (item) => {
+      feed.item(item);
+      if (item.state !== 'pending' && item.state !== 'running') scheduleRefresh(item.accountId);
+    },
+    onBatch: (batch) => feed.batch(batch),
+    onForget: (batchId) => feed.forget(batchId),
+    onBatchFinished: (batch, items) => notify(batchNotification(batch, items, language())),
+    logger,
+  });
+
+  health.onChange((accountId, now, before) => {
+    accountsChanged();
+    if (now.state === 'offline') offlineRetry.offline(accountId);
+    else offlineRetry.clear(accountId);
+    if (now.state === 'expired' && before.state !== 'expired') {
+      const account = accounts.get(accountId);
+      if (account) notify(sessionExpiredNotification(accountId, account.name, language()));
+    }
+    if (now.state === 'online' || now.state === 'unknown') runner.poke();
+  });
+  settings.onChange(() => {
+    applyInterval();
+    runner.poke();
   });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
-    'accounts:list': () => Promise.all(accounts.list().map(view)),
-    'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => view(await accounts.add(payload)),
+    'accounts:list': allViews,
+    'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => {
+      const added = await view(await accounts.add(payload));
+      accountsChanged();
+      return added;
+    },
+    'accounts:update': async ({ accountId, ...patch }: { accountId: string } & Pick<AccountPatch, 'name' | 'endpoint' | 'colour' | 'tenants'>) => {
+      const account = await accounts.update(accountId, patch);
+      if (patch.endpoint !== undefined) {
+        clients.delete(accountId);
+        health.forget(accountId);
+      }
+      accountsChanged();
+      return view(account);
+    },
+    'accounts:reorder': async ({ accountIds }: { accountIds: string[] }) => {
+      await accounts.reorder(accountIds);
+      accountsChanged();
+      return allViews();
+    },
+    'accounts:refresh': async ({ accountId }: { accountId?: string }) => {
+      await (accountId === undefined ? refresher.refreshAll() : refresher.refresh(accountId));
+      return null;
+    },
+    'accounts:add-local-sandbox': async () => {
+      const added = await view(await addLocalSandboxAccount(accounts, sandbox));
+      accountsChanged();
+      return added;
+    },
     'accounts:remove': async ({ accountId }: { accountId: string }) => {
       await accounts.remove(accountId);
       clients.delete(accountId);
       health.forget(accountId);
       refresher.forget(accountId);
+      offlineRetry.clear(accountId);
       poller.track(accountId, []);
+      await runner.cancelAccount(accountId);
+      accountsChanged();
       return null;
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
@@ -128,7 +244,35 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (keywords === undefined) refresher.seen(accountId, listing.volumes);
       return listing;
     },
+    'queue:list': async () => runner.list(),
+    'queue:submit': async ({ title, items }: { title: string; items: QueueRequest[] }) => {
+      const unknown = items.find((item) => accounts.get(item.accountId) === undefined);
+      if (unknown) throw new AccountNotFoundError(unknown.accountId);
+      return runner.submit(title, items);
+    },
+    'queue:cancel': async ({ batchId, itemIds }: { batchId: string; itemIds?: string[] }) => {
+      await runner.cancel(batchId, itemIds);
+      return null;
+    },
+    'queue:retry': async ({ batchId, itemIds }: { batchId: string; itemIds?: string[] }) => {
+      await runner.retry(batchId, itemIds);
+      return null;
+    },
+    'queue:clear-finished': async () => {
+      await runner.clearFinished();
+      return null;
+    },
+    'settings:get': async () => settings.get(),
+    'settings:set': (patch: Partial<Settings>) => settings.set(patch),
+    'app:visibility': async ({ visible: now }: { visible: boolean }) => {
+      visible = now;
+      applyInterval();
+      // Coming back into view after a while: show what changed without waiting a full cycle.
+      if (now) void refresher.refreshAll();
+      return null;
+    },
   };
+  runner.start();
   refresher.start();
   return {
     handlers,
@@ -138,9 +282,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener);
     },
     async stop() {
+      runner.stop();
       refresher.stop();
       poller.stop();
+      offlineRetry.stop();
+      feed.stop();
+      for (const timer of refreshSoon.values()) clearTimeout(timer);
       listeners.clear();
+      await journal.close();
       await sandbox.stop();
     },
   };

@@ -1,5 +1,5 @@
 import type { RunningSandbox } from '../../sandbox/index';
-import type { AccountStore } from './accounts/account-store';
+import { AccountValidationError, type Account, type AccountStore } from './accounts/account-store';
 
 export const LOCAL_SANDBOX_NAME = 'Local sandbox';
 const LOCAL_SANDBOX_COLOUR = '#8e44ad';
@@ -15,7 +15,16 @@ export async function connectLocalSandbox(accounts: AccountStore, sandbox: Runni
   const existing = accounts.list().filter((account) => account.kind === 'local-sandbox');
   for (const account of existing) await accounts.update(account.id, { endpoint: sandbox.endpoint, secrets, sessionOnly: true });
   if (existing.length > 0 || accounts.list().length > 0) return;
-  await accounts.add({
+  await addLocalSandboxAccount(accounts, sandbox);
+}
+
+/** Adds the Local sandbox account (first run, or the user brings it back after removing it). */
+export async function addLocalSandboxAccount(accounts: AccountStore, sandbox: RunningSandbox): Promise<Account> {
+  if (accounts.list().some((account) => account.kind === 'local-sandbox')) {
+    throw new AccountValidationError([{ field: 'kind', message: 'The Local sandbox account is already there' }]);
+  }
+  const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
+  return accounts.add({
     name: LOCAL_SANDBOX_NAME,
     endpoint: sandbox.endpoint,
     colour: LOCAL_SANDBOX_COLOUR,

@@ -1,13 +1,13 @@
 import type { VolumeListing } from '../shared/contract';
 import type { AccountHealthBoard } from './account-health';
-import { NetworkError } from './api/errors';
+import { ApiError, NetworkError } from './api/errors';
 import type { VolumeClient } from './api/volume-client';
 import type { VolumeCache } from './cache/volume-cache';
 
 /**
  * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
- * the last known listing with its age and the reason. Any other failure (a refused session, a
- * broken answer) is the caller's to see. Either way the account's health records the outcome.
+ * or no longer accepts the session, the last known listing with its age and the reason. Any other
+ * failure (a broken answer) is the caller's to see. `stuck` is left empty for the caller to fill. Either way the account's health records the outcome.
  */
 export async function listVolumes(
   { client, cache, health }: { client: VolumeClient; cache: VolumeCache; health: AccountHealthBoard },
@@ -19,14 +19,15 @@ export async function listVolumes(
     health.succeeded(accountId);
     const asOf = Date.now();
     if (keywords === undefined) await cache.save(accountId, volumes, asOf);
-    return { volumes, asOf, source: 'live' };
+    return { volumes, asOf, source: 'live', stuck: [] };
   } catch (error) {
     health.failed(accountId, error);
-    if (!(error instanceof NetworkError)) throw error;
+    const expired = error instanceof ApiError && error.code === 'volumes.error.access-denied';
+    if (!(error instanceof NetworkError) && !expired) throw error;
     const cached = await cache.load(accountId);
     if (!cached) throw error;
     const needle = keywords?.toLowerCase();
     const volumes = needle ? cached.volumes.filter((v) => `${v.name}\n${v.description}`.toLowerCase().includes(needle)) : cached.volumes;
-    return { volumes, asOf: cached.savedAt, source: 'cache', problem: { code: `client.${error.kind}`, message: error.message } };
+    return { volumes, asOf: cached.savedAt, source: 'cache', problem: { code: error instanceof ApiError ? error.code : `client.${error.kind}`, message: error.message }, stuck: [] };
   }
 }

@@ -4,6 +4,7 @@
  * Hosts validate each payload against the schema before the core sees it.
  */
 import { z } from 'zod';
+import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
 import type { Volume } from './volume';
 
 /** Whether credentials can be kept in the OS keychain here, and if not, why and how to fix it. */
@@ -41,11 +42,54 @@ export interface VolumeListing {
   source: 'live' | 'cache';
   /** Why the live listing failed, when `source` is 'cache'. */
   problem?: { code: string; message: string };
+  /** `unique`s of volumes that have stayed in a passing state for 10 minutes or more. */
+  stuck: number[];
+}
+
+/** The user's settings, kept in the data folder. */
+export interface Settings {
+  /** Seconds between full background refreshes while the window is visible. */
+  refreshIntervalSec: number;
+  /** Desktop notifications for finished batches, failed operations and expired sessions. */
+  notifications: boolean;
+  /** Requests the queue runs at once against one account. */
+  maxPerAccount: number;
+  /** Requests the queue runs at once in all. */
+  maxTotal: number;
+  language: 'system' | 'en' | 'zh-CN';
+  theme: 'system' | 'light' | 'dark';
+}
+
+/** Where a click on a notification takes the window. */
+export type NavigationTarget = { kind: 'batch'; batchId: string } | { kind: 'account'; accountId: string };
+
+/** A desktop notification, already worded in the user's language. */
+export interface AppNotification {
+  id: string;
+  kind: 'batch-finished' | 'operation-failed' | 'session-expired';
+  title: string;
+  body: string;
+  target: NavigationTarget;
 }
 
 const accountId = z.string().min(1).max(100);
 const secrets = z.object({ accessToken: z.string(), sessionToken: z.string(), sessionSecret: z.string() }).strict();
 const tenants = z.array(z.object({ userId: z.number(), label: z.string().optional() }).strict()).max(1000);
+const batchId = z.string().min(1).max(100);
+const itemIds = z.array(z.string().min(1).max(100)).max(10_000);
+
+/** The settings a user may change; each within bounds that keep the app usable. */
+export const settingsPatchSchema = z
+  .object({
+    refreshIntervalSec: z.number().int().min(10).max(3600),
+    notifications: z.boolean(),
+    maxPerAccount: z.number().int().min(1).max(16),
+    maxTotal: z.number().int().min(1).max(64),
+    language: z.enum(['system', 'en', 'zh-CN']),
+    theme: z.enum(['system', 'light', 'dark']),
+  })
+  .partial()
+  .strict();
 
 export const invokeSchemas = {
   'app:info': z.object({}).strict(),
@@ -56,7 +100,27 @@ export const invokeSchemas = {
   'accounts:remove': z.object({ accountId }).strict(),
   'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
   'accounts:test': z.object({ accountId }).strict(),
+  'accounts:update': z
+    .object({ accountId, name: z.string().optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional() })
+    .strict(),
+  'accounts:reorder': z.object({ accountIds: z.array(accountId).max(1000) }).strict(),
+  /** Refreshes one account now, or every account. */
+  'accounts:refresh': z.object({ accountId: accountId.optional() }).strict(),
+  /** Brings back the built-in Local sandbox account after the user removed it. */
+  'accounts:add-local-sandbox': z.object({}).strict(),
   'volumes:list': z.object({ accountId, keywords: z.string().max(200).optional() }).strict(),
+  'queue:list': z.object({}).strict(),
+  'queue:submit': z.object({ title: z.string().trim().min(1).max(300), items: z.array(queueRequestSchema).min(1).max(10_000) }).strict(),
+  /** Cancels the batch's pending items, or only those listed. */
+  'queue:cancel': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
+  /** Queues again the batch's failed, cancelled and unknown items, or only those listed. */
+  'queue:retry': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
+  /** Drops every batch whose items have all finished. */
+  'queue:clear-finished': z.object({}).strict(),
+  'settings:get': z.object({}).strict(),
+  'settings:set': settingsPatchSchema,
+  /** The window was hidden or shown: background refresh slows down while nobody looks. */
+  'app:visibility': z.object({ visible: z.boolean() }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -68,7 +132,19 @@ export interface InvokeResults {
   'accounts:remove': null;
   'accounts:set-credentials': AccountView;
   'accounts:test': { ok: true; total: number } | { ok: false; code: string; message: string };
+  'accounts:update': AccountView;
+  'accounts:reorder': AccountView[];
+  'accounts:refresh': null;
+  'accounts:add-local-sandbox': AccountView;
   'volumes:list': VolumeListing;
+  'queue:list': BatchView[];
+  'queue:submit': BatchView;
+  'queue:cancel': null;
+  'queue:retry': null;
+  'queue:clear-finished': null;
+  'settings:get': Settings;
+  'settings:set': Settings;
+  'app:visibility': null;
 }
 
 export type InvokePayload<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>;
@@ -87,11 +163,20 @@ export interface VolumeChanges {
 /** Events the host pushes to the window. */
 export interface EventPayloads {
   'volumes:changed': VolumeChanges;
+  /** The full set of stuck volumes of an account, whenever it changes. */
+  'volumes:stuck': { accountId: string; stuck: number[] };
+  /** Every account, whenever one's state or settings change. */
+  'accounts:changed': AccountView[];
+  'queue:changed': QueueChanges;
+  /** A notification for the page to show (browser host; the Electron host shows its own). */
+  notification: AppNotification;
+  /** The user clicked a notification: show its batch or account. */
+  'app:navigate': NavigationTarget;
 }
 
 export type EventChannel = keyof EventPayloads;
 
-export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed'];
+export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate'];
 
 /** How an answer crosses the boundary: errors travel as data and become real Errors again. */
 export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };

@@ -27,7 +27,7 @@ export interface AppInBrowser {
   close(): Promise<void>;
 }
 
-export async function startAppInBrowser(options: Pick<AppCoreOptions, 'refreshIntervalMs'> = {}): Promise<AppInBrowser> {
+export async function startAppInBrowser(options: Pick<AppCoreOptions, 'refreshIntervalMs' | 'sandbox'> = {}): Promise<AppInBrowser> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
   const core = await startAppCore({ dataDir, ...options });
   const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });

@@ -8,7 +8,9 @@ import { startAppCore, type AppCore } from '../../electron/core/app-core';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeReply } from '../../electron/shared/contract';
 
 interface WalkContext {
+  core: AppCore;
   localAccountId: string;
+  batchId?: string;
   spareAccountId: string;
   endpoint: string;
   secrets: { accessToken: string; sessionToken: string; sessionSecret: string };
@@ -29,7 +31,23 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
   'accounts:remove': ({ spareAccountId }) => ({ accountId: spareAccountId }),
   'accounts:set-credentials': ({ localAccountId, secrets }) => ({ accountId: localAccountId, secrets, sessionOnly: true }),
   'accounts:test': ({ localAccountId }) => ({ accountId: localAccountId }),
+  'accounts:update': ({ localAccountId }) => ({ accountId: localAccountId, colour: '#2266aa' }),
+  'accounts:reorder': async ({ core }) => ({ accountIds: (await core.handlers['accounts:list']({} as never)).map((a) => a.id).reverse() }),
+  'accounts:refresh': ({ localAccountId }) => ({ accountId: localAccountId }),
+  // The Local sandbox can be brought back only once it was removed.
+  'accounts:add-local-sandbox': async ({ core, localAccountId }) => {
+    await core.handlers['accounts:remove']({ accountId: localAccountId } as never);
+    return {};
+  },
   'volumes:list': ({ localAccountId }) => ({ accountId: localAccountId, keywords: 'data' }),
+  'queue:list': () => ({}),
+  'queue:submit': ({ localAccountId }) => ({ title: 'Walk', items: [{ op: 'create', accountId: localAccountId, params: { name: 'walked', size: 1 }, label: 'walked' }] }),
+  'queue:cancel': ({ batchId }) => ({ batchId }),
+  'queue:retry': ({ batchId }) => ({ batchId }),
+  'queue:clear-finished': () => ({}),
+  'settings:get': () => ({}),
+  'settings:set': () => ({ notifications: false }),
+  'app:visibility': () => ({ visible: false }),
 };
 
 describe('the browser host answers every channel of the contract', () => {
@@ -65,6 +83,7 @@ describe('the browser host answers every channel of the contract', () => {
     const spare = await core.handlers['accounts:add'](VALID_PAYLOADS['accounts:add']({ endpoint: core.sandbox.endpoint } as WalkContext) as never);
     const { accessToken, adminSession } = core.sandbox;
     context = {
+      core,
       localAccountId: local!.id,
       spareAccountId: spare.id,
       endpoint: core.sandbox.endpoint,
@@ -80,7 +99,11 @@ describe('the browser host answers every channel of the contract', () => {
   });
 
   it.each(INVOKE_CHANNELS)('%s: answers a valid payload and refuses an invalid one', async (channel) => {
-    expect(await invoke(channel, VALID_PAYLOADS[channel](context))).toMatchObject({ ok: true });
+    const reply = await invoke(channel, await VALID_PAYLOADS[channel](context));
+    expect(reply).toMatchObject({ ok: true });
+    // Later channels act on what earlier ones made: the re-added Local sandbox, the queued batch.
+    if (reply.ok && channel === 'accounts:add-local-sandbox') context.localAccountId = (reply.result as { id: string }).id;
+    if (reply.ok && channel === 'queue:submit') context.batchId = (reply.result as { id: string }).id;
     const refused = await invoke(channel, { unexpected: 1 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
   });

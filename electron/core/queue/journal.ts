@@ -102,6 +102,20 @@ export class Journal {
     return item;
   }
 
+  /**
+   * Journals changes of several items in one write and one flush (a chunk of a batch request).
+   * A crash mid-write keeps a prefix of them, each whole: the step comes after the flush.
+   */
+  async updateMany(changes: readonly { id: string; change: ItemChange }[], now: number = Date.now()): Promise<QueueItem[]> {
+    const items = changes.map(({ id, change }) => {
+      const current = this.itemsById.get(id);
+      if (!current) throw new Error(`no queue item ${id}`);
+      return queueItemSchema.parse({ ...current, ...change, updatedAt: now });
+    });
+    await this.appendAll(items.map((item) => ({ kind: 'item' as const, item })));
+    return items;
+  }
+
   /** Drops a batch and its items from the queue. */
   forgetBatch(batchId: string): Promise<void> {
     return this.append({ kind: 'forget', batchId });
@@ -130,10 +144,14 @@ export class Journal {
 
   /** Appends one record, flushes it to disk, then applies it in memory. */
   private append(record: JournalRecord): Promise<void> {
+    return this.appendAll([record]);
+  }
+
+  private appendAll(records: readonly JournalRecord[]): Promise<void> {
     return this.serially(async () => {
-      await this.handle.write(`${JSON.stringify(record)}\n`);
+      await this.handle.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       await this.handle.sync();
-      this.apply(record);
+      for (const record of records) this.apply(record);
     });
   }
 

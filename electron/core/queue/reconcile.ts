@@ -28,7 +28,9 @@ const CREATE_LOOKUP_PAGE = 100;
 
 const NOT_EXISTS = 'volumes.error.not-exists';
 
-const createParams = z.object({ name: z.string().min(1), userid: z.number().int().optional() });
+const createParams = z
+  .object({ name: z.string().min(1), userid: z.number().int().optional(), uid: z.number().int().optional() })
+  .transform(({ name, userid, uid }) => ({ name, userid: userid ?? uid }));
 const onVolume = z.object({ unique: z.number().int() });
 const extendParams = onVolume.extend({ size: z.number().int() });
 const serverParams = onVolume.extend({ serverId: z.string().min(1) });
@@ -40,6 +42,7 @@ const serverParams = onVolume.extend({ serverId: z.string().min(1) });
 export async function reconcile(client: VolumeClient, item: QueueItem): Promise<ReconcileDecision> {
   switch (item.op) {
     case 'create':
+    case 'clone':
       return reconcileCreate(client, item);
     case 'delete':
       return reconcileDelete(client, item);
@@ -78,7 +81,7 @@ export async function reconcile(client: VolumeClient, item: QueueItem): Promise<
   }
 }
 
-/** Looks for the volume the create would have made: its exact name, created since it started. */
+/** Looks for the volume the create (or clone) would have made: its exact name and owner, created since it started. */
 async function reconcileCreate(client: VolumeClient, item: QueueItem): Promise<ReconcileDecision> {
   const params = createParams.safeParse(item.params);
   if (!params.success) return unknown('the item has no volume name');

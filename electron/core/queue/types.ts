@@ -1,24 +1,11 @@
 /**
- * Types of the operation queue: the items (one volume operation each), the batches that group
- * them, and the zod schemas the journal checks its records against on replay.
+ * Types of the operation queue as the core keeps it: the items (one volume operation each), the
+ * batches that group them, and the zod schemas the journal checks its records against on replay.
  */
 import { z } from 'zod';
+import { QUEUE_OPS, QUEUE_STATES } from '../../shared/queue';
 
-/** The volume operations a queue item can carry. */
-export const QUEUE_OPS = ['create', 'delete', 'extend', 'attach', 'detach', 'enable', 'disable', 'update'] as const;
-
-/** One volume operation of the queue. */
-export type QueueOp = (typeof QUEUE_OPS)[number];
-
-/**
- * Where an item stands. `running`: its request may have been sent; `waiting`: the server took it
- * and the volume is passing through a transitional state; `unknown`: its outcome could not be
- * settled and the user must decide.
- */
-export const QUEUE_STATES = ['pending', 'running', 'waiting', 'done', 'failed', 'cancelled', 'unknown'] as const;
-
-/** The state of a queue item. */
-export type QueueState = (typeof QUEUE_STATES)[number];
+export { QUEUE_OPS, QUEUE_STATES, type QueueOp, type QueueState } from '../../shared/queue';
 
 /** A JSON value, as the journal stores it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -35,6 +22,8 @@ export const queueItemSchema = z.object({
   op: z.enum(QUEUE_OPS),
   /** The operation's parameters, e.g. `{unique, size}` for extend or `{name, size}` for create. */
   params: z.record(z.string(), jsonSchema),
+  /** What the window shows for it, e.g. the volume's name. */
+  label: z.string().optional(),
   state: z.enum(QUEUE_STATES),
   attempts: z.number().int().min(0),
   error: z.object({ code: z.string(), message: z.string() }).optional(),

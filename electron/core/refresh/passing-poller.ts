@@ -29,6 +29,8 @@ export interface PassingPollerOptions {
   onGone: (accountId: string, unique: number) => void;
   /** Called once when a volume has been passing for longer than PASSING_POLL.stuckAfterMs. */
   onStuck: (accountId: string, unique: number) => void;
+  /** A volume flagged stuck left its passing state, went away, or is no longer followed. */
+  onUnstuck?: (accountId: string, unique: number) => void;
   now?: () => number;
   logger?: Logger;
 }
@@ -86,9 +88,20 @@ export class PassingPoller {
     this.#followed.set(key, { state, since, unchanged, stuck, timer });
   }
 
+  /** `unique`s of the account's volumes flagged stuck. */
+  stuckOf(accountId: string): number[] {
+    const prefix = `${accountId}/`;
+    return [...this.#followed].filter(([key, followed]) => followed.stuck && key.startsWith(prefix)).map(([key]) => Number(key.slice(prefix.length)));
+  }
+
   #drop(key: string): void {
-    clearTimeout(this.#followed.get(key)?.timer);
+    const followed = this.#followed.get(key);
+    clearTimeout(followed?.timer);
     this.#followed.delete(key);
+    if (followed?.stuck) {
+      const slash = key.lastIndexOf('/');
+      this.#options.onUnstuck?.(key.slice(0, slash), Number(key.slice(slash + 1)));
+    }
   }
 
   async #poll(accountId: string, unique: number): Promise<void> {

@@ -25,15 +25,27 @@ export class Refresher {
   readonly #known = new Map<string, Volume[]>();
   readonly #inFlight = new Map<string, Promise<void>>();
   #timer: ReturnType<typeof setInterval> | undefined;
+  #intervalMs: number;
 
   constructor(options: RefresherOptions) {
     this.#options = options;
+    this.#intervalMs = options.intervalMs;
     this.#logger = options.logger ?? silentLogger;
   }
 
   start(): void {
-    this.#timer ??= setInterval(() => void this.refreshAll(), this.#options.intervalMs);
+    this.#timer ??= setInterval(() => void this.refreshAll(), this.#intervalMs);
     this.#timer.unref?.();
+  }
+
+  /** Changes the time between cycles (a setting, or the window hidden); applies from now. */
+  setInterval(ms: number): void {
+    if (ms === this.#intervalMs) return;
+    this.#intervalMs = ms;
+    if (this.#timer) {
+      this.stop();
+      this.start();
+    }
   }
 
   stop(): void {

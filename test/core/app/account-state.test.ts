@@ -45,8 +45,11 @@ describe('account states', () => {
   });
 
   it('is expired when the cloud refuses the session, and online again with new credentials', async () => {
+    const known = await listVolumes();
     cloud.expireSessions();
-    await expect(listVolumes()).rejects.toMatchObject({ code: 'volumes.error.access-denied' });
+    // The refused session keeps what was known on screen, marked with why.
+    expect(await listVolumes()).toMatchObject({ source: 'cache', problem: { code: 'volumes.error.access-denied' } });
+    expect((await listVolumes()).volumes).toEqual(known.volumes);
     const expired = await stateOf();
     expect(expired.state).toBe('expired');
     expect(expired.stateMessage).toContain('access-denied');

@@ -21,7 +21,7 @@ describe('diffVolumes', () => {
 });
 
 describe('Refresher', () => {
-  const live = (volumes: Volume[]): VolumeListing => ({ volumes, asOf: 0, source: 'live' });
+  const live = (volumes: Volume[]): VolumeListing => ({ volumes, asOf: 0, source: 'live', stuck: [] });
 
   it('runs at most one refresh per account at a time, and sends only real differences', async () => {
     let calls = 0;
@@ -61,7 +61,7 @@ describe('Refresher', () => {
     const refresher = new Refresher({ accountIds: () => ['a'], list: () => answer(), onChanges: (c) => sent.push(c), intervalMs: 60_000 });
     refresher.seen('a', [volume(1)]);
     await refresher.refresh('a');
-    answer = async () => ({ volumes: [], asOf: 0, source: 'cache' });
+    answer = async () => ({ volumes: [], asOf: 0, source: 'cache', stuck: [] });
     await refresher.refresh('a');
     expect(sent).toEqual([]);
     answer = async () => live([volume(1), volume(5)]);

@@ -1,0 +1,67 @@
+/**
+ * When a queued mutation has reached its end: the target state of each operation (spec section 4),
+ * read off the volume as the server reports it now.
+ */
+import type { Volume } from '../../shared/volume';
+import type { QueueItem, QueueOp } from './types';
+
+/** What a look at the volume says of a waiting item. */
+export type Settlement = { outcome: 'done' } | { outcome: 'waiting' } | { outcome: 'failed'; code: string; message: string };
+
+/** Operations that take effect at once: done as soon as the server accepts them. */
+const IMMEDIATE: ReadonlySet<QueueOp> = new Set(['update', 'enable']);
+
+/** Whether an accepted item still has to wait for its volume to reach a target state. */
+export function hasWaitPhase(item: Pick<QueueItem, 'op' | 'params'>): boolean {
+  // A disable detaches an attached volume first; only then is it over.
+  if (item.op === 'disable') return typeof item.params.serverId === 'string';
+  return !IMMEDIATE.has(item.op);
+}
+
+/** The volume a waiting item follows: the new one for a create or clone, else its own. */
+export function followedVolume(item: Pick<QueueItem, 'op' | 'params' | 'result'>): number | undefined {
+  if (item.op === 'create' || item.op === 'clone') return item.result?.unique;
+  const unique = item.params.unique;
+  return typeof unique === 'number' ? unique : undefined;
+}
+
+const waiting: Settlement = { outcome: 'waiting' };
+const done: Settlement = { outcome: 'done' };
+
+function failed(code: string, message: string): Settlement {
+  return { outcome: 'failed', code, message };
+}
+
+/**
+ * Decides a waiting item from its volume (`null`: the volume no longer exists). Undecided
+ * outcomes stay `waiting`; the runner gives up on them after its wait timeout.
+ */
+export function settle(item: Pick<QueueItem, 'op' | 'params'>, volume: Volume | null): Settlement {
+  if (item.op === 'delete') {
+    if (!volume) return done;
+    return volume.volumeStatus === 'ERROR_DELETING' ? failed('queue.delete-failed', 'The volume could not be deleted (ERROR_DELETING)') : waiting;
+  }
+  if (!volume) return failed('queue.volume-gone', 'The volume no longer exists');
+  const state = volume.volumeStatus;
+  switch (item.op) {
+    case 'create':
+    case 'clone':
+      if (state === 'AVAILABLE') return done;
+      return state === 'ERROR' ? failed('queue.volume-error', 'The new volume ended in ERROR') : waiting;
+    case 'extend':
+      if (state === 'AVAILABLE' && volume.size >= Number(item.params.size)) return done;
+      return state === 'ERROR' ? failed('queue.volume-error', 'The volume ended in ERROR') : waiting;
+    case 'attach':
+      if (state === 'IN_USE' && volume.attachments.some((a) => a.serverId === item.params.serverId)) return done;
+      if (state === 'ERROR') return failed('queue.volume-error', 'The volume ended in ERROR');
+      // Back to AVAILABLE with no attachment after ATTACHING: the attach was rolled back.
+      return state === 'AVAILABLE' ? failed('queue.attach-failed', 'The server did not keep the volume attached') : waiting;
+    case 'detach':
+    case 'disable':
+      if (state === 'AVAILABLE' && volume.attachments.length === 0) return done;
+      return state === 'ERROR' ? failed('queue.volume-error', 'The volume ended in ERROR') : waiting;
+    case 'update':
+    case 'enable':
+      return done;
+  }
+}
