@@ -34,6 +34,7 @@ const createParams = z
 const onVolume = z.object({ unique: z.number().int() });
 const extendParams = onVolume.extend({ size: z.number().int() });
 const serverParams = onVolume.extend({ serverId: z.string().min(1) });
+const updateParams = onVolume.extend({ name: z.string().optional(), description: z.string().optional() });
 
 /**
  * Decides the outcome of `item` from the server's current state. Reads only; throws the client's
@@ -77,7 +78,10 @@ export async function reconcile(client: VolumeClient, item: QueueItem): Promise<
       return withVolume(client, item, onVolume, (volume) => (volume.status === target ? done() : { outcome: 'retry' }));
     }
     case 'update':
-      return unknown('an update cannot be told from the volume');
+      // Setting a name or description twice does no harm: not there yet means send it (again).
+      return withVolume(client, item, updateParams, (volume, { name, description }) =>
+        (name === undefined || volume.name === name) && (description === undefined || volume.description === description) ? done() : { outcome: 'retry' },
+      );
   }
 }
 

@@ -131,8 +131,11 @@ describe('reconcile enable and disable', () => {
 });
 
 describe('reconcile update', () => {
-  it('cannot tell, so leaves it to the user', async () => {
+  it('is done when the volume already has the new values, and safe to send again when not', async () => {
     const volume = await newVolume();
-    expect(await reconcile(client, item('update', { unique: volume.unique, name: 'x' }))).toMatchObject({ outcome: 'unknown' });
+    const rename = item('update', { unique: volume.unique, name: `${volume.name}-renamed` });
+    expect(await reconcile(client, rename)).toEqual({ outcome: 'retry' });
+    await client.updateField(volume.unique, 'name', `${volume.name}-renamed`);
+    expect(await reconcile(client, rename)).toEqual({ outcome: 'done' });
   });
 });
