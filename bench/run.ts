@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createVolumeClient, type VolumeClient } from '../electron/core/api';
 import { isPassing, PassingPoller } from '../electron/core/refresh/passing-poller';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { benchQueueDeletes } from './queue-deletes';
 
 function clientFor(sandbox: RunningSandbox, onRequest?: () => void): VolumeClient {
   return createVolumeClient({
@@ -122,3 +123,4 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 await benchListAll();
 await benchDurableWrites();
 await benchRefreshCycle();
+await benchQueueDeletes();
