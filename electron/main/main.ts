@@ -1,13 +1,14 @@
 /**
  * The Electron host: thin. It starts the Electron-free core, registers the contract's channels on
- * ipcMain (checking the sender), and opens one locked-down window on the built renderer.
+ * ipcMain (checking the sender), opens one locked-down window on the built renderer, and shows
+ * the core's notifications as the OS's own.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppCore, type AppCore } from '../core/app-core';
 import { dispatch } from '../core/dispatch';
-import { INVOKE_CHANNELS } from '../shared/contract';
+import { INVOKE_CHANNELS, type AppNotification } from '../shared/contract';
 import { lockDown } from './window-security';
 
 let core: AppCore | undefined;
@@ -31,8 +32,22 @@ async function createWindow(): Promise<void> {
   await mainWindow.loadFile(indexFile);
 }
 
+/** An OS notification; a click brings the window forward on the batch or account it is about. */
+function showNotification(notification: AppNotification): void {
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: notification.title, body: notification.body });
+  shown.on('click', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    mainWindow.webContents.send('app:navigate', notification.target);
+  });
+  shown.show();
+}
+
 app.whenReady().then(async () => {
-  core = await startAppCore({ dataDir: app.getPath('userData') });
+  core = await startAppCore({ dataDir: app.getPath('userData'), notify: showNotification });
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!mainWindow || event.sender !== mainWindow.webContents) {

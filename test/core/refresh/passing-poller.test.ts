@@ -40,6 +40,7 @@ describe('PassingPoller', () => {
       onVolume: (_account, v) => events.push(`${v.unique}:${v.volumeStatus}`),
       onGone: (_account, unique) => events.push(`${unique}:gone`),
       onStuck: (_account, unique) => events.push(`${unique}:stuck`),
+      onUnstuck: (_account, unique) => events.push(`${unique}:unstuck`),
     });
   });
 
@@ -83,6 +84,13 @@ describe('PassingPoller', () => {
     expect(events.filter((e) => e.startsWith('5:'))).toEqual(['5:gone']);
     expect(events.filter((e) => e === '6:stuck')).toHaveLength(1);
     expect(poller.size).toBe(1); // still followed, at the 30 s cap
+    expect(poller.stuckOf('a')).toEqual([6]);
+    expect(poller.stuckOf('b')).toEqual([]);
+
+    states.set(6, 'AVAILABLE');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(events.slice(-2)).toEqual(['6:AVAILABLE', '6:unstuck']);
+    expect(poller.stuckOf('a')).toEqual([]);
   });
 
   it('stops following what a fresh listing no longer shows as passing', () => {

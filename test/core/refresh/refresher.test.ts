@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Refresher } from '../../../electron/core/refresh/refresher';
 import { diffVolumes } from '../../../electron/core/refresh/volume-diff';
 import type { VolumeChanges, VolumeListing } from '../../../electron/shared/contract';
@@ -67,5 +67,18 @@ describe('Refresher', () => {
     answer = async () => live([volume(1), volume(5)]);
     await refresher.refresh('a');
     expect(sent.map((c) => c.added.map((v) => v.unique))).toEqual([[5]]);
+  });
+
+  it('refreshes every interval, and at the new pace once the interval changes (window hidden)', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const at: number[] = [];
+    const refresher = new Refresher({ accountIds: () => ['a'], list: async () => (at.push(Date.now()), live([])), onChanges: () => {}, intervalMs: 60_000 });
+    refresher.start();
+    await vi.advanceTimersByTimeAsync(120_000);
+    refresher.setInterval(300_000);
+    await vi.advanceTimersByTimeAsync(600_000);
+    refresher.stop();
+    vi.useRealTimers();
+    expect(at).toEqual([60_000, 120_000, 420_000, 720_000]);
   });
 });
