@@ -1,15 +1,9 @@
 // `npm start`: launches the built app in Electron, or says plainly why it cannot.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-let electronBinary;
-try {
-  electronBinary = require('electron');
-} catch {
-  electronBinary = undefined;
-}
-if (typeof electronBinary !== 'string') {
+const electronBinary = findElectronBinary();
+if (!electronBinary) {
   console.error(
     'No Electron binary is installed on this machine (its download failed or was skipped), so the desktop window cannot start.\n' +
       'Run the same app in your browser instead:  npm run web',

@@ -47,7 +47,8 @@ function showNotification(notification: AppNotification): void {
 }
 
 app.whenReady().then(async () => {
-  core = await startAppCore({ dataDir: app.getPath('userData'), notify: showNotification });
+  // CLOUD_DISK_DESK_DATA_DIR gives a run its own data folder (the end-to-end test uses it).
+  core = await startAppCore({ dataDir: process.env.CLOUD_DISK_DESK_DATA_DIR ?? app.getPath('userData'), notify: showNotification });
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!mainWindow || event.sender !== mainWindow.webContents) {
