@@ -146,6 +146,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
 
   const journal = await Journal.open(join(options.dataDir, 'queue.jsonl'));
+  // Each item leaves several records behind as it runs; start from one per item when that adds up.
+  if (journal.replayedRecords > 1_000 + 4 * journal.items().length) await journal.compact();
   const feed = new QueueChangeFeed((changes) => emit('queue:changed', changes));
   // After queued work lands, the account is re-read soon, so the window sees the result.
   const refreshSoon = new Map<string, ReturnType<typeof setTimeout>>();

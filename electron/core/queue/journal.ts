@@ -44,12 +44,16 @@ export class Journal {
    */
   readonly needsReconcile: readonly QueueItem[];
 
+  /** Records the file held when opened: many more than live items means it is worth compacting. */
+  readonly replayedRecords: number;
+
   private constructor(
     private readonly file: string,
     private handle: FileHandle,
     records: readonly JournalRecord[],
   ) {
     for (const record of records) this.apply(record);
+    this.replayedRecords = records.length;
     this.needsReconcile = this.items().filter((item) => item.state === 'running');
   }
 

@@ -137,6 +137,7 @@ describe('Journal', () => {
     await journal.close();
 
     const reopened = await openJournal();
+    expect(reopened.replayedRecords).toBe(4); // the 3 compacted ones and the update after
     expect(reopened.batches()).toEqual([batch]);
     expect(reopened.item('i1')).toEqual(before[0]);
     expect(reopened.item('i2')?.state).toBe('cancelled');
