@@ -57,5 +57,20 @@ function socketHost(): HostApi {
   };
 }
 
+let current: HostApi | undefined;
+
+/** Replaces the host (tests give the stores a fake one); the real one is made on first use. */
+export function setHost(api: HostApi): void {
+  current = api;
+}
+
+function realHost(): HostApi {
+  current ??= window.api ?? socketHost();
+  return current;
+}
+
 /** The one way the renderer reaches its host. */
-export const host: HostApi = window.api ?? socketHost();
+export const host: HostApi = {
+  invoke: (channel, payload) => realHost().invoke(channel, payload),
+  on: (event, listener) => realHost().on(event, listener),
+};

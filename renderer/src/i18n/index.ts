@@ -1,0 +1,65 @@
+/**
+ * The window's languages: English and Simplified Chinese. Every module of `messages/` holds one
+ * namespace named after its file, in both languages; they are merged here into one vue-i18n
+ * instance. The Element Plus locale follows the same language.
+ */
+import { computed } from 'vue';
+import { createI18n } from 'vue-i18n';
+import type { Language } from 'element-plus/es/locale';
+import en from 'element-plus/es/locale/lang/en.mjs';
+import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A message tree: nested objects ending in strings. */
+export interface MessageTree {
+  [key: string]: string | MessageTree;
+}
+
+/** What each file of `messages/` default-exports. */
+export type MessageModule = Record<Locale, MessageTree>;
+
+const modules = import.meta.glob<{ default: MessageModule }>('./messages/*.ts', { eager: true });
+
+/** Every namespace merged, per language. */
+export function mergeMessages(list: MessageModule[]): Record<Locale, MessageTree> {
+  const merged: Record<Locale, MessageTree> = { en: {}, 'zh-CN': {} };
+  for (const module of list) for (const locale of LOCALES) Object.assign(merged[locale], module[locale]);
+  return merged;
+}
+
+export const messageModules: MessageModule[] = Object.values(modules).map((m) => m.default);
+
+/** The language the OS (the browser) prefers, among ours. */
+export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
+  const first = languages[0]?.toLowerCase() ?? 'en';
+  return first.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: systemLocale(),
+  fallbackLocale: 'en',
+  messages: mergeMessages(messageModules),
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+const ELEMENT_LOCALES: Record<Locale, Language> = { en, 'zh-CN': zhCn };
+const DAYJS_LOCALES: Record<Locale, string> = { en: 'en', 'zh-CN': 'zh-cn' };
+
+/** Switches the window's language: messages, Element Plus, dates and `<html lang>`. */
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  dayjs.locale(DAYJS_LOCALES[locale]);
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/** The current language. */
+export const currentLocale = computed<Locale>(() => i18n.global.locale.value as Locale);
+
+/** The Element Plus locale of the current language, for `<el-config-provider :locale>`. */
+export const elementLocale = computed<Language>(() => ELEMENT_LOCALES[currentLocale.value]);

@@ -1,0 +1,92 @@
+/**
+ * Which volume actions are allowed for a volume right now, and if not, why — following the
+ * transitions of the API (spec section 4). The UI disables a button or leaves a row out of a
+ * batch with the reason returned here, so the user never queues an operation the cloud would
+ * refuse with `volumes.error.status-invalid` or `volumes.error.disabled`.
+ */
+import { PASSING_STATES, type Volume, type VolumeState } from '../../../electron/shared/volume';
+
+export type VolumeAction = 'clone' | 'extend' | 'attach' | 'detach' | 'enable' | 'disable' | 'delete' | 'rename';
+
+export const VOLUME_ACTIONS: readonly VolumeAction[] = ['clone', 'extend', 'attach', 'detach', 'enable', 'disable', 'delete', 'rename'];
+
+/** Why an action is refused: an i18n key of the `rules` namespace and its parameters. */
+export interface ActionBlocker {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/** What the rules read of a volume (a `VolumeRow` fits). */
+export type RuleSubject = Pick<Volume, 'volumeStatus' | 'status' | 'attachments'>;
+
+/** States from which a volume may be deleted. */
+const DELETABLE: readonly VolumeState[] = ['AVAILABLE', 'ERROR', 'ERROR_RESTORING'];
+
+function passing(row: RuleSubject): boolean {
+  return PASSING_STATES.includes(row.volumeStatus);
+}
+
+/** The volume is passing through a transitional state: nothing but rename/enable until it settles. */
+function wait(row: RuleSubject): ActionBlocker {
+  return { key: 'rules.wait', params: { state: row.volumeStatus } };
+}
+
+function needs(action: VolumeAction, row: RuleSubject): ActionBlocker {
+  return { key: `rules.needs.${action}`, params: { state: row.volumeStatus } };
+}
+
+/** Null when `action` is allowed on `row`, else the reason it is not. */
+export function actionBlocker(action: VolumeAction, row: RuleSubject): ActionBlocker | null {
+  const disabled = row.status === 'DISABLED';
+  const inUse = row.volumeStatus === 'IN_USE';
+  switch (action) {
+    case 'rename':
+      return null;
+    case 'enable':
+      return disabled ? null : { key: 'rules.alreadyEnabled' };
+    case 'disable':
+      if (disabled) return { key: 'rules.alreadyDisabled' };
+      if (passing(row)) return wait(row);
+      // Disabling an attached volume detaches it, which needs the server it is attached to.
+      if (inUse && !row.attachments[0]) return { key: 'rules.noServer' };
+      return null;
+    case 'clone':
+      if (disabled) return { key: 'rules.disabled.clone' };
+      if (row.volumeStatus === 'AVAILABLE' || inUse) return null;
+      return passing(row) ? wait(row) : needs('clone', row);
+    case 'extend':
+      if (disabled) return { key: 'rules.disabled.extend' };
+      if (row.volumeStatus === 'AVAILABLE') return null;
+      if (inUse) return { key: 'rules.inUse.extend' };
+      return passing(row) ? wait(row) : needs('extend', row);
+    case 'attach':
+      if (disabled) return { key: 'rules.disabled.attach' };
+      if (row.volumeStatus === 'AVAILABLE') return null;
+      if (inUse) return { key: 'rules.alreadyAttached', params: { server: row.attachments[0]?.serverId ?? '?' } };
+      return passing(row) ? wait(row) : needs('attach', row);
+    case 'detach':
+      if (inUse) return row.attachments[0] ? null : { key: 'rules.noServer' };
+      if (row.volumeStatus === 'AVAILABLE') return { key: 'rules.notAttached' };
+      return passing(row) ? wait(row) : needs('detach', row);
+    case 'delete':
+      if (DELETABLE.includes(row.volumeStatus)) return null;
+      if (inUse) return { key: 'rules.inUse.delete' };
+      return passing(row) ? wait(row) : needs('delete', row);
+  }
+}
+
+/** A selection split into the rows an action can apply to and those it cannot, with why. */
+export interface Partitioned<R> {
+  allowed: R[];
+  refused: { row: R; blocker: ActionBlocker }[];
+}
+
+export function partitionByAction<R extends RuleSubject>(action: VolumeAction, rows: readonly R[]): Partitioned<R> {
+  const result: Partitioned<R> = { allowed: [], refused: [] };
+  for (const row of rows) {
+    const blocker = actionBlocker(action, row);
+    if (blocker) result.refused.push({ row, blocker });
+    else result.allowed.push(row);
+  }
+  return result;
+}

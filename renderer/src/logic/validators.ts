@@ -1,0 +1,136 @@
+/**
+ * Checks of every dialog input before anything is queued. Each returns null when the value is
+ * fine, else a `Problem`: an i18n key (namespace `dialogs.invalid`) and its parameters, so the
+ * dialog can say why a value is refused. The bounds are those of the queue's own schemas
+ * (electron/shared/queue.ts), so a value accepted here is never refused at submit.
+ */
+
+export interface Problem {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+const NAME_MAX = 255;
+const DESCRIPTION_MAX = 1000;
+const SIZE_MAX_GB = 65_536;
+const BULK_MAX = 100;
+const SERVER_ID_MAX = 100;
+const IMAGE_MAX = 100;
+
+const problem = (key: string, params?: Record<string, unknown>): Problem => (params ? { key: `dialogs.invalid.${key}`, params } : { key: `dialogs.invalid.${key}` });
+
+/** A number typed in a field: empty (null/undefined/'') is "no value". */
+export type NumberInput = number | string | null | undefined;
+
+function isEmpty(value: NumberInput): value is null | undefined | '' {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function toNumber(value: NumberInput): number {
+  return typeof value === 'number' ? value : Number(String(value).trim());
+}
+
+export function validateName(name: string, suffixLength = 0): Problem | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return problem('nameRequired');
+  if (trimmed.length + suffixLength > NAME_MAX) return problem('nameTooLong', { max: NAME_MAX - suffixLength });
+  return null;
+}
+
+export function validateDescription(description: string): Problem | null {
+  return description.length > DESCRIPTION_MAX ? problem('descriptionTooLong', { max: DESCRIPTION_MAX }) : null;
+}
+
+/** A size in GB: a positive whole number no larger than the platform's maximum. */
+export function validateSize(size: NumberInput, required = true): Problem | null {
+  if (isEmpty(size)) return required ? problem('sizeRequired') : null;
+  const n = toNumber(size);
+  if (!Number.isInteger(n)) return problem('sizeInteger');
+  if (n <= 0) return problem('sizePositive');
+  if (n > SIZE_MAX_GB) return problem('sizeTooLarge', { max: SIZE_MAX_GB });
+  return null;
+}
+
+/** The new total size of an extend: a valid size larger than the current one. */
+export function validateExtendSize(size: NumberInput, currentSize: number): Problem | null {
+  return validateSize(size) ?? (toNumber(size) > currentSize ? null : problem('sizeNotLarger', { current: currentSize }));
+}
+
+/** How many volumes a bulk create makes. */
+export function validateCount(count: NumberInput): Problem | null {
+  if (isEmpty(count)) return problem('countRequired');
+  const n = toNumber(count);
+  if (!Number.isInteger(n) || n < 1 || n > BULK_MAX) return problem('countRange', { max: BULK_MAX });
+  return null;
+}
+
+/** The width of the zero-padded number a bulk create appends: that of `count`, at least 2. */
+function suffixWidth(count: number): number {
+  return Math.max(2, String(count).length);
+}
+
+/** The names of a bulk create: `name` alone for one, else `name-01 … name-N`. */
+export function bulkNames(name: string, count: number): string[] {
+  const base = name.trim();
+  if (count <= 1) return [base];
+  const width = suffixWidth(count);
+  return Array.from({ length: count }, (_, i) => `${base}-${String(i + 1).padStart(width, '0')}`);
+}
+
+/** How many characters bulk numbering adds to the name (`-01`). */
+export function bulkSuffixLength(count: number): number {
+  return count <= 1 ? 0 : suffixWidth(count) + 1;
+}
+
+export function validateImage(image: string): Problem | null {
+  return image.trim().length > IMAGE_MAX ? problem('imageTooLong', { max: IMAGE_MAX }) : null;
+}
+
+export function validateServerId(serverId: string): Problem | null {
+  const trimmed = serverId.trim();
+  if (trimmed === '') return problem('serverRequired');
+  if (trimmed.length > SERVER_ID_MAX) return problem('serverTooLong', { max: SERVER_ID_MAX });
+  return null;
+}
+
+/** A tenant (owner) user id: a positive whole number. */
+export function validateUserId(userId: NumberInput): Problem | null {
+  if (isEmpty(userId)) return problem('ownerRequired');
+  const n = toNumber(userId);
+  return Number.isInteger(n) && n > 0 ? null : problem('ownerInvalid');
+}
+
+/** Deleting one volume: the user types its name, exactly. */
+export function validateDeleteConfirmation(typed: string, name: string): Problem | null {
+  return typed === name ? null : problem('confirmMismatch', { name });
+}
+
+export interface CreateInput {
+  accountId: string | null;
+  userId: NumberInput;
+  name: string;
+  description: string;
+  size: NumberInput;
+  image: string;
+  count: NumberInput;
+}
+
+export type CreateField = keyof CreateInput;
+
+/** Every problem of a create form, by field; empty when it can be queued. */
+export function validateCreate(input: CreateInput): Partial<Record<CreateField, Problem>> {
+  const problems: Partial<Record<CreateField, Problem>> = {};
+  const count = validateCount(input.count) ? 1 : toNumber(input.count);
+  const hasImage = input.image.trim() !== '';
+  const checks: [CreateField, Problem | null][] = [
+    ['accountId', input.accountId ? null : problem('accountRequired')],
+    ['userId', isEmpty(input.userId) ? null : validateUserId(input.userId)],
+    ['name', validateName(input.name, bulkSuffixLength(count))],
+    ['description', validateDescription(input.description)],
+    ['size', validateSize(input.size, !hasImage)],
+    ['image', validateImage(input.image)],
+    ['count', validateCount(input.count)],
+  ];
+  for (const [field, found] of checks) if (found) problems[field] = found;
+  return problems;
+}

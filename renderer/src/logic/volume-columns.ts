@@ -1,0 +1,88 @@
+/**
+ * The volume table's columns: their order, what each sorts by, and which ones the user chose to
+ * see (remembered in localStorage).
+ */
+import type { VolumeRow } from '../stores/volumes';
+
+export const COLUMN_IDS = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'zone', 'type', 'bootable', 'created', 'updated'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** Columns always shown (the table means nothing without them). */
+export const FIXED_COLUMNS: readonly ColumnId[] = ['name'];
+
+/** Shown on first run: what fits a 1440-pixel window; the others are a click away in the chooser. */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'updated'];
+
+export const COLUMN_WIDTHS: Record<ColumnId, number> = {
+  name: 170,
+  enabled: 90,
+  state: 140,
+  size: 80,
+  attachedTo: 180,
+  tenant: 110,
+  account: 140,
+  zone: 80,
+  type: 80,
+  bootable: 86,
+  created: 136,
+  updated: 136,
+};
+
+const STORAGE_KEY = 'cdd.volumes.columns';
+
+/** The columns to show, as remembered (unknown ids dropped; fixed ones always in). */
+export function loadColumns(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ColumnId[] {
+  try {
+    const saved = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null') as unknown;
+    if (!Array.isArray(saved)) return [...DEFAULT_COLUMNS];
+    return COLUMN_IDS.filter((id) => FIXED_COLUMNS.includes(id) || saved.includes(id));
+  } catch {
+    return [...DEFAULT_COLUMNS];
+  }
+}
+
+export function saveColumns(columns: readonly ColumnId[], storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  storage?.setItem(STORAGE_KEY, JSON.stringify(columns));
+}
+
+/** The first attachment as "server (device)" text, for sorting and export. */
+export function attachmentText(row: VolumeRow): string {
+  return row.attachments.map((a) => (a.device ? `${a.serverId} (${a.device})` : a.serverId)).join(', ');
+}
+
+/** A column's value as plain data, for sorting and export (labels of tenants and accounts given by the caller). */
+export type ColumnValue = string | number | boolean | null;
+
+export interface ColumnContext {
+  tenantLabel(row: VolumeRow): string;
+  accountName(row: VolumeRow): string;
+}
+
+export function columnValue(id: ColumnId, row: VolumeRow, context: ColumnContext): ColumnValue {
+  switch (id) {
+    case 'name':
+      return row.name;
+    case 'enabled':
+      return row.status;
+    case 'state':
+      return row.volumeStatus;
+    case 'size':
+      return row.size;
+    case 'attachedTo':
+      return attachmentText(row);
+    case 'tenant':
+      return context.tenantLabel(row);
+    case 'account':
+      return context.accountName(row);
+    case 'zone':
+      return row.zone;
+    case 'type':
+      return row.volumeType;
+    case 'bootable':
+      return row.bootable;
+    case 'created':
+      return row.created;
+    case 'updated':
+      return row.updated;
+  }
+}

@@ -1,0 +1,36 @@
+/** The volume table's filters, applied to rows in memory (fast enough for 10,000 rows per keystroke). */
+import type { Filters } from '../stores/navigation';
+import type { VolumeRow } from '../stores/volumes';
+
+/** Each row's name and description in lower case, made once per row object (rows are replaced, never changed). */
+const haystacks = new WeakMap<VolumeRow, string>();
+
+function haystack(row: VolumeRow): string {
+  let text = haystacks.get(row);
+  if (text === undefined) {
+    text = `${row.name}\n${row.description}`.toLowerCase();
+    haystacks.set(row, text);
+  }
+  return text;
+}
+
+/** The rows the filters let through, in their given order. */
+export function filterRows(rows: readonly VolumeRow[], filters: Filters): VolumeRow[] {
+  // Read once: `filters` is usually a reactive proxy, too slow to read 10,000 times over.
+  const { accountId, userId, enabled } = filters;
+  const needle = filters.keyword.trim().toLowerCase();
+  const states = filters.states.length > 0 ? new Set(filters.states) : null;
+  return rows.filter(
+    (row) =>
+      (accountId === null || row.accountId === accountId) &&
+      (userId === null || row.userid === userId) &&
+      (enabled === null || row.status === enabled) &&
+      (states === null || states.has(row.volumeStatus)) &&
+      (needle === '' || haystack(row).includes(needle)),
+  );
+}
+
+/** Whether any filter besides the sidebar's scope (account, tenant) is set. */
+export function hasRefinements(filters: Filters): boolean {
+  return filters.keyword.trim() !== '' || filters.enabled !== null || filters.states.length > 0;
+}

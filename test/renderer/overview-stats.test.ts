@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { needingAttention, overviewTotals, presentStates } from '../../renderer/src/logic/overview-stats';
+import type { EnabledStatus, VolumeState } from '../../electron/shared/volume';
+
+let next = 1;
+function row(accountId: string, userid: number | null, volumeStatus: VolumeState, size: number, status: EnabledStatus = 'ACTIVED', stuck = false) {
+  const unique = next++;
+  return { unique, userid, name: `v${String(unique).padStart(2, '0')}`, volumeStatus, status, size, accountId, key: `${accountId}:${unique}`, stuck };
+}
+
+describe('overview totals', () => {
+  const rows = [
+    row('a', 101, 'AVAILABLE', 10),
+    row('a', 101, 'IN_USE', 20, 'ACTIVED'),
+    row('a', 102, 'ERROR', 5, 'DISABLED'),
+    row('b', 201, 'AVAILABLE', 100),
+    row('a', null, 'CREATING', 1),
+  ];
+
+  it('adds up each account and each of its tenants', () => {
+    const [a, b] = overviewTotals(rows, ['a', 'b']);
+    expect(a).toMatchObject({ accountId: 'a', count: 4, totalGb: 36, enabled: 3, disabled: 1 });
+    expect(a?.byState).toMatchObject({ AVAILABLE: 1, IN_USE: 1, ERROR: 1, CREATING: 1, DELETING: 0 });
+    expect(a?.tenants.map((t) => [t.userId, t.count, t.totalGb])).toEqual([
+      [101, 2, 30],
+      [102, 1, 5],
+      [null, 1, 1],
+    ]);
+    expect(b).toMatchObject({ accountId: 'b', count: 1, totalGb: 100 });
+  });
+
+  it('keeps accounts without volumes, in the given order', () => {
+    const totals = overviewTotals(rows, ['empty', 'b']);
+    expect(totals.map((t) => t.accountId)).toEqual(['empty', 'b', 'a']);
+    expect(totals[0]).toMatchObject({ count: 0, totalGb: 0, tenants: [] });
+  });
+
+  it('lists only the states present, for the chart', () => {
+    const [a] = overviewTotals(rows, ['a']);
+    expect(presentStates(a!)).toEqual([
+      { state: 'AVAILABLE', count: 1 },
+      { state: 'CREATING', count: 1 },
+      { state: 'ERROR', count: 1 },
+      { state: 'IN_USE', count: 1 },
+    ]);
+  });
+});
+
+describe('volumes needing attention', () => {
+  it('are those in an error state, then those stuck, each by name', () => {
+    const rows = [
+      row('a', 1, 'AVAILABLE', 1),
+      row('a', 1, 'ERROR_DELETING', 1),
+      row('a', 1, 'DETACHING', 1, 'ACTIVED', true),
+      row('a', 1, 'ERROR', 1),
+      row('a', 1, 'ATTACHING', 1),
+      row('a', 1, 'ERROR_RESTORING', 1, 'DISABLED'),
+    ];
+    const found = needingAttention(rows);
+    expect(found.map((f) => [f.row.volumeStatus, f.reason])).toEqual([
+      ['ERROR_DELETING', 'error'],
+      ['ERROR', 'error'],
+      ['ERROR_RESTORING', 'error'],
+      ['DETACHING', 'stuck'],
+    ]);
+  });
+});
+
+describe('overview charts', () => {
+  it('draws a slice per present state, a bar per tenant stacked by state', async () => {
+    const { statePie, tenantBars, enabledPie } = await import('../../renderer/src/logic/overview-charts');
+    const rows = [row('z', 101, 'AVAILABLE', 10), row('z', 101, 'ERROR', 1, 'DISABLED'), row('z', 102, 'AVAILABLE', 5)];
+    const [z] = overviewTotals(rows, ['z']);
+    const label = (state: string) => state.toLowerCase();
+    const pie = statePie(z!, label) as { series: { data: { id: string; name: string; value: number }[] }[] };
+    expect(pie.series[0]?.data.map((d) => [d.id, d.name, d.value])).toEqual([
+      ['AVAILABLE', 'available (2)', 2],
+      ['ERROR', 'error (1)', 1],
+    ]);
+    const bars = tenantBars(z!, (id) => `T${id}`, label) as { xAxis: { data: string[] }; series: { id: string; name: string; data: number[] }[] };
+    expect(bars.xAxis.data).toEqual(['T101', 'T102']);
+    expect(bars.series.map((s) => [s.id, s.name, s.data])).toEqual([
+      ['AVAILABLE', 'available', [1, 1]],
+      ['ERROR', 'error', [1, 0]],
+    ]);
+    const enabled = enabledPie(z!, { enabled: 'On', disabled: 'Off' }) as { series: { data: { id: string; value: number }[] }[] };
+    expect(enabled.series[0]?.data.map((d) => [d.id, d.value])).toEqual([
+      ['ACTIVED', 2],
+      ['DISABLED', 1],
+    ]);
+  });
+});
