@@ -1,0 +1,42 @@
+/**
+ * Submits what a dialog built as one batch: translated title, then the Activity panel opened on
+ * it. A refusal of the host is kept as a translated line (API code included) for the dialog.
+ */
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { QueueRequest } from '../../../../electron/shared/queue';
+import { describeError } from '../../i18n/errors';
+import type { TitleSpec } from '../../logic/dialog-requests';
+import { useNavigationStore } from '../../stores/navigation';
+import { useQueueStore } from '../../stores/queue';
+
+/** The queue's limit for a batch title. */
+const TITLE_MAX = 300;
+
+export function useBatchSubmit() {
+  const { t } = useI18n();
+  const queue = useQueueStore();
+  const navigation = useNavigationStore();
+  const submitting = ref(false);
+  const failure = ref('');
+
+  /** True when the batch was queued (the dialog then closes). */
+  async function submit(batch: { title: TitleSpec; items: QueueRequest[] }): Promise<boolean> {
+    if (batch.items.length === 0 || submitting.value) return false;
+    submitting.value = true;
+    failure.value = '';
+    try {
+      const title = t(batch.title.key, batch.title.params);
+      const queued = await queue.submit(title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title, batch.items);
+      navigation.openBatch(queued.id);
+      return true;
+    } catch (error) {
+      failure.value = t('dialogs.submitFailed', { reason: describeError(error) });
+      return false;
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  return { submit, submitting, failure };
+}

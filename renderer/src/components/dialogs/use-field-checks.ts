@@ -1,0 +1,39 @@
+/**
+ * A dialog's field checks, made from the pure validators: each field shows why its value is
+ * refused (translated) once the user has left it or tried to submit, and stays live after that.
+ * Shown through `el-form-item :error`, so no second validation library decides differently.
+ */
+import { computed, reactive } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { Problem } from '../../logic/validators';
+
+export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>) {
+  const { t } = useI18n();
+  const fields = Object.keys(checks) as F[];
+  const shown = reactive(new Set<string>());
+
+  const problems = computed(() => Object.fromEntries(fields.map((field) => [field, checks[field]()])) as Record<F, Problem | null>);
+
+  /** The message to show under each field; empty when none is due. */
+  const errors = computed(() =>
+    Object.fromEntries(
+      fields.map((field) => {
+        const problem = problems.value[field];
+        return [field, problem && shown.has(field) ? t(problem.key, problem.params ?? {}) : ''];
+      }),
+    ) as Record<F, string>,
+  );
+
+  /** The user left the field: from now on it says what is wrong with it. */
+  function touch(field: F): void {
+    shown.add(field);
+  }
+
+  /** Before submitting: shows every problem; true when there is none. */
+  function checkAll(): boolean {
+    for (const field of fields) shown.add(field);
+    return fields.every((field) => problems.value[field] === null);
+  }
+
+  return { errors, touch, checkAll };
+}

@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import ElementPlus from 'element-plus';
+import { nextTick } from 'vue';
+import type { BatchView, QueueItemView, QueueState } from '../../electron/shared/queue';
+import { i18n } from '../../renderer/src/i18n';
+import { setHost } from '../../renderer/src/ipc/host';
+import { useNavigationStore } from '../../renderer/src/stores/navigation';
+import { fakeHost, type FakeHost } from './fake-host';
+
+import ActivityPanel from '../../renderer/src/components/activity/ActivityPanel.vue';
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await nextTick();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+function item(batchId: string, n: number, state: QueueState, extra: Partial<QueueItemView> = {}): QueueItemView {
+  return { id: `${batchId}-${n}`, batchId, accountId: 'acc', op: 'delete', params: { unique: n }, label: `vol-${n}`, state, attempts: 1, updatedAt: 1, ...extra };
+}
+
+/** Picks one of the item filters of an expanded batch. */
+async function showOnly(panel: HTMLElement, label: string): Promise<void> {
+  const option = [...panel.querySelectorAll<HTMLElement>('.el-radio-button')].find((el) => el.textContent?.trim() === label);
+  (option?.querySelector('input') ?? option)?.click();
+  await settle();
+}
+
+describe('Activity panel', () => {
+  let host: FakeHost;
+  let pinia: Pinia;
+  let wrapper: VueWrapper;
+  let batches: BatchView[];
+
+  beforeEach(() => {
+    i18n.global.locale.value = 'en';
+    pinia = createPinia();
+    setActivePinia(pinia);
+    const big = Array.from({ length: 1000 }, (_, n) => item('big', n, n < 990 ? 'done' : n < 995 ? 'failed' : 'pending', n === 990 ? { error: { code: 'volumes.error.status-invalid', message: 'status invalid' } } : {}));
+    batches = [
+      { id: 'old', title: 'Create volume a', createdAt: 1_000, items: [item('old', 1, 'done', { op: 'create' })] },
+      { id: 'big', title: 'Delete 1000 volumes', createdAt: 2_000, items: big },
+    ];
+    host = fakeHost({ 'queue:list': () => batches, 'queue:cancel': () => null, 'queue:retry': () => null, 'queue:clear-finished': () => null });
+    setHost(host);
+  });
+
+  afterEach(() => wrapper.unmount());
+
+  async function mountPanel(): Promise<HTMLElement> {
+    wrapper = mount(ActivityPanel!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
+    await settle();
+    return wrapper.element as HTMLElement;
+  }
+
+  it('lists batches newest first with their counts, and shows no items until expanded', async () => {
+    const panel = await mountPanel();
+    const titles = [...panel.querySelectorAll('[data-testid="batch-title"]')].map((el) => el.textContent);
+    expect(titles).toEqual(['Delete 1000 volumes', 'Create volume a']);
+    const counts = panel.querySelector('[data-testid="batch-counts"]')?.textContent ?? '';
+    expect(counts).toContain('995 of 1000 finished');
+    expect(counts).toMatch(/Pending 5.*Done 990.*Failed 5/);
+    expect(panel.querySelectorAll('[data-testid="batch-item"]')).toHaveLength(0);
+  });
+
+  it('opens on the focused batch: expanded, a page of its 1,000 items at a time, errors with their code', async () => {
+    useNavigationStore().openBatch('big');
+    const panel = await mountPanel();
+    expect(panel.querySelectorAll('[data-testid="batch-item"]')).toHaveLength(50);
+    await showOnly(panel, 'Failed and unknown');
+    const items = [...panel.querySelectorAll('[data-testid="batch-item"]')];
+    expect(items).toHaveLength(5);
+    expect(items[0]?.textContent).toContain('(volumes.error.status-invalid)');
+  });
+
+  it('folds the finished batch it opened by itself when another one is opened', async () => {
+    const navigation = useNavigationStore();
+    navigation.openBatch('old');
+    const panel = await mountPanel();
+    expect(panel.querySelectorAll('[data-testid="batch-items"]')).toHaveLength(1);
+    navigation.openBatch('big');
+    await settle();
+    const open = [...panel.querySelectorAll('[data-testid="batch"]')].filter((b) => b.querySelector('[data-testid="batch-items"]'));
+    expect(open.map((b) => b.getAttribute('data-batch-id'))).toEqual(['big']);
+  });
+
+  it('cancels pending items and retries failed ones, for the batch or one item', async () => {
+    useNavigationStore().openBatch('big');
+    const panel = await mountPanel();
+    const click = (label: string) => (panel.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement).click();
+    click('Cancel the pending items of Delete 1000 volumes');
+    click('Retry the failed, cancelled and unknown items of Delete 1000 volumes');
+    await showOnly(panel, 'Failed and unknown');
+    click('Retry vol-990');
+    await settle();
+    expect(host.calls.filter((c) => c.channel !== 'queue:list')).toEqual([
+      { channel: 'queue:cancel', payload: { batchId: 'big' } },
+      { channel: 'queue:retry', payload: { batchId: 'big' } },
+      { channel: 'queue:retry', payload: { batchId: 'big', itemIds: ['big-990'] } },
+    ]);
+  });
+
+  it('follows queue changes and clears finished batches', async () => {
+    const panel = await mountPanel();
+    host.emit('queue:changed', { batches: [], items: Array.from({ length: 5 }, (_, k) => item('big', 995 + k, 'done', { updatedAt: 2 })), forgotten: [] });
+    await settle();
+    expect(panel.querySelector('[data-testid="batch-counts"]')?.textContent).toContain('1000 of 1000 finished');
+    const clear = [...panel.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Clear finished') as HTMLButtonElement;
+    clear.click();
+    await settle();
+    expect(host.calls.at(-1)?.channel).toBe('queue:clear-finished');
+    expect(panel.querySelectorAll('[data-testid="batch"]')).toHaveLength(0);
+    expect(panel.textContent).toContain('No operations yet');
+  });
+});

@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import ElementPlus from 'element-plus';
+import { nextTick } from 'vue';
+import type { BatchView, QueueRequest } from '../../electron/shared/queue';
+import type { Volume } from '../../electron/shared/volume';
+import { i18n } from '../../renderer/src/i18n';
+import { setHost } from '../../renderer/src/ipc/host';
+import { useAccountsStore } from '../../renderer/src/stores/accounts';
+import { useDialogsStore } from '../../renderer/src/stores/dialogs';
+import { useNavigationStore } from '../../renderer/src/stores/navigation';
+import { fakeHost, type FakeHost } from './fake-host';
+import { account, row } from './fixtures';
+
+import DialogHost from '../../renderer/src/components/dialogs/DialogHost.vue';
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await nextTick();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** The open dialog, teleported to the body. */
+function dialogEl(): HTMLElement {
+  const found = document.body.querySelector<HTMLElement>('.operation-dialog');
+  if (!found) throw new Error('no dialog open');
+  return found;
+}
+
+function button(label: string): HTMLButtonElement {
+  const found = [...dialogEl().querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+function input(label: string): HTMLInputElement {
+  const item = [...dialogEl().querySelectorAll('.el-form-item')].find((el) => el.querySelector('label')?.textContent?.trim() === label);
+  const field = item?.querySelector('input, textarea');
+  if (!field) throw new Error(`no field ${label}`);
+  return field as HTMLInputElement;
+}
+
+async function type(field: HTMLInputElement, value: string): Promise<void> {
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+  await settle();
+}
+
+describe('operation dialogs', () => {
+  let host: FakeHost;
+  let pinia: Pinia;
+  let wrapper: VueWrapper;
+  let submitted: { title: string; items: QueueRequest[] }[];
+
+  beforeEach(() => {
+    i18n.global.locale.value = 'en';
+    pinia = createPinia();
+    setActivePinia(pinia);
+    submitted = [];
+    host = fakeHost({
+      'queue:list': () => [],
+      'queue:submit': ({ title, items }) => {
+        submitted.push({ title, items: items as QueueRequest[] });
+        const batch: BatchView = { id: `b${submitted.length}`, title, createdAt: Date.now(), items: [] };
+        return batch;
+      },
+    });
+    setHost(host);
+    useAccountsStore().accounts = [account('acc', { tenants: [{ userId: 101, label: 'Finance' }] })];
+    wrapper = mount(DialogHost!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
+  });
+
+  afterEach(() => {
+    wrapper.unmount();
+    document.body.innerHTML = '';
+  });
+
+  it('deletes many: leaves out the volumes in use, says why, and queues one batch with the count', async () => {
+    const inUse: Partial<Volume> = { volumeStatus: 'IN_USE', attachments: [{ serverId: 's1', device: '/dev/vdb', attachedAt: 1 }] };
+    const rows = [row('acc', 1), row('acc', 2, inUse), row('acc', 3, { volumeStatus: 'ERROR' }), row('acc', 4, inUse), row('acc', 5, { volumeStatus: 'DELETING' })];
+    useDialogsStore().open({ kind: 'delete', volumes: rows });
+    await settle();
+    // Refusals are grouped by reason.
+    const refused = dialogEl().querySelector('[data-testid="refused-rows"]')?.textContent ?? '';
+    expect(refused).toContain('3 selected volumes are left out');
+    expect(refused).toContain('Detach it first: the volume is in use (2): vol-2, vol-4');
+    expect(refused).toContain('Wait: the volume is DELETING: vol-5');
+    expect(dialogEl().querySelector('[data-testid="dialog-volume-list"]')?.textContent).toMatch(/vol-1.*vol-3/);
+    button('Delete 2 volumes').click();
+    await settle();
+    expect(submitted).toEqual([
+      {
+        title: 'Delete 2 volumes',
+        items: [
+          { op: 'delete', accountId: 'acc', label: 'vol-1', params: { unique: 1 } },
+          { op: 'delete', accountId: 'acc', label: 'vol-3', params: { unique: 3 } },
+        ],
+      },
+    ]);
+    const navigation = useNavigationStore();
+    expect(navigation.activityOpen).toBe(true);
+    expect(navigation.focusedBatchId).toBe('b1');
+  });
+
+  it('deletes one only once its name is typed exactly', async () => {
+    useDialogsStore().open({ kind: 'delete', volumes: [row('acc', 7, { name: 'db-data' })] });
+    await settle();
+    expect(button('Delete').disabled).toBe(true);
+    await type(input('Type the name to confirm'), 'db-dat');
+    expect(button('Delete').disabled).toBe(true);
+    await type(input('Type the name to confirm'), 'db-data');
+    expect(button('Delete').disabled).toBe(false);
+    button('Delete').click();
+    await settle();
+    expect(submitted.map((s) => s.title)).toEqual(['Delete db-data']);
+  });
+
+  it('creates a bulk named name-01 … name-N and refuses a size of 0 first, saying why', async () => {
+    useDialogsStore().open({ kind: 'create', accountId: 'acc', userId: 101 });
+    await settle();
+    await type(input('Name'), 'web');
+    await type(input('Count'), '3');
+    await type(input('Size (GB)'), '0');
+    expect(dialogEl().querySelector('[data-testid="create-names"]')?.textContent?.trim()).toBe('Creates web-01 … web-03');
+    button('Create 3 volumes').click();
+    await settle();
+    expect(submitted).toEqual([]);
+    await expect.poll(() => dialogEl().textContent).toContain('The size must be at least 1 GB'); // the message zooms in
+    await type(input('Size (GB)'), '20');
+    expect(dialogEl().querySelectorAll('.is-error')).toHaveLength(0); // a corrected field stops complaining
+    button('Create 3 volumes').click();
+    await settle();
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]?.title).toBe('Create 3 volumes (web-01 … web-03)');
+    expect(submitted[0]?.items.map((i) => [i.label, i.params])).toEqual([
+      ['web-01', { name: 'web-01', userid: 101, size: 20 }],
+      ['web-02', { name: 'web-02', userid: 101, size: 20 }],
+      ['web-03', { name: 'web-03', userid: 101, size: 20 }],
+    ]);
+  });
+
+  it('says plainly that disabling an attached volume detaches it, and names its server', async () => {
+    const attached = row('acc', 4, { volumeStatus: 'IN_USE', attachments: [{ serverId: 'srv-9', device: '/dev/vdc', attachedAt: 1 }] });
+    useDialogsStore().open({ kind: 'disable', volumes: [attached, row('acc', 5, { status: 'DISABLED' })] });
+    await settle();
+    expect(dialogEl().querySelector('[data-testid="disable-detaches"]')?.textContent).toContain('This volume is attached to server srv-9: disabling it detaches it from that server first.');
+    expect(dialogEl().querySelector('[data-testid="refused-rows"]')?.textContent).toContain('The volume is already disabled: vol-5');
+    button('Disable').click();
+    await settle();
+    expect(submitted[0]).toEqual({ title: 'Disable vol-4', items: [{ op: 'disable', accountId: 'acc', label: 'vol-4', params: { unique: 4, serverId: 'srv-9' } }] });
+  });
+
+  it('extends only to a size larger than the largest current one', async () => {
+    useDialogsStore().open({ kind: 'extend', volumes: [row('acc', 1, { size: 10 }), row('acc', 2, { size: 40 })] });
+    await settle();
+    await type(input('New size (GB)'), '30');
+    button('Extend').click();
+    await settle();
+    await expect.poll(() => dialogEl().textContent).toContain('The new size must exceed the current 40 GB');
+    expect(submitted).toEqual([]);
+    await type(input('New size (GB)'), '50');
+    button('Extend').click();
+    await settle();
+    expect(submitted[0]?.title).toBe('Extend 2 volumes to 50 GB');
+  });
+
+  it('shows the host refusing the batch, with its code, and stays open', async () => {
+    host.handlers['queue:submit'] = () => {
+      throw Object.assign(new Error('Too many'), { code: 'queue.full' });
+    };
+    useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' })] });
+    await settle();
+    button('Enable').click();
+    await settle();
+    expect(dialogEl().querySelector('[role="alert"]')?.textContent).toContain('queue.full');
+    expect(useDialogsStore().current).not.toBeNull();
+  });
+});
