@@ -20,10 +20,12 @@ describe('first launch in the browser host', () => {
     page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => frames.push(String(payload))));
     await page.goto(app.host.url);
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const rows = page.locator('.el-table__body tr');
+    const rows = page.getByTestId('volume-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    await expect.poll(() => page.locator('.account').innerText(), { timeout: 10_000 }).toMatch(/Local sandbox · \d+ volumes\s+online/);
-    await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
+    // The sidebar's entry: the account's name, its state in words, and its volume count.
+    const account = page.locator('li.account', { hasText: 'Local sandbox' }).locator('button.item').first();
+    await expect.poll(() => account.innerText(), { timeout: 10_000 }).toMatch(/^Local sandbox\s+online\s+\d+$/);
+    await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
 
     // The Local sandbox's own data file holds every credential it issued.

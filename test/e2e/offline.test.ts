@@ -13,10 +13,10 @@ describe('offline: the cloud stops answering', () => {
   it('keeps showing the last known volumes, marked with their age', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.host.url);
-    const rows = page.locator('.el-table__body tr');
+    const rows = page.getByTestId('volume-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    const firstName = await rows.first().locator('td').first().innerText();
-    await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
+    const firstName = await rows.first().locator('.cell-name').innerText();
+    await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
 
     await app.core.stop(); // the Local sandbox goes away: connections are refused from now on
     await page.getByRole('button', { name: 'Refresh volumes' }).click();
@@ -26,9 +26,9 @@ describe('offline: the cloud stops answering', () => {
     expect(await banner.innerText()).toMatch(/Offline: showing the volumes as of \d{1,2}:\d{2}/);
     expect(await banner.innerText()).toMatch(/refused|ECONNREFUSED/i);
     expect(await rows.count()).toBeGreaterThan(10);
-    await expect.poll(() => page.locator('.account .el-tag').innerText(), { timeout: 10_000 }).toBe('offline');
-    expect(await rows.first().locator('td').first().innerText()).toBe(firstName);
-    await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('li.account .state').innerText(), { timeout: 10_000 }).toBe('offline');
+    expect(await rows.first().locator('.cell-name').innerText()).toBe(firstName);
+    await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/offline.png' });
     await page.close();
   });
