@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measurements of the foundation, all on this machine in one run, reported as
+ * `npm run bench`: measurements of the engine and the window, all on this machine in one run, reported as
  * counts, medians and ratios. Each part stops by itself and talks only to loopback.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { createVolumeClient, type VolumeClient } from '../electron/core/api';
 import { isPassing, PassingPoller } from '../electron/core/refresh/passing-poller';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { benchQueueDeletes } from './queue-deletes';
+import { benchRenderer } from './renderer';
 
 function clientFor(sandbox: RunningSandbox, onRequest?: () => void): VolumeClient {
   return createVolumeClient({
@@ -124,3 +125,4 @@ await benchListAll();
 await benchDurableWrites();
 await benchRefreshCycle();
 await benchQueueDeletes();
+await benchRenderer();
