@@ -1,19 +1,10 @@
 /** The user's settings, in `settings.json` of the data folder; defaults for anything missing or invalid. */
 import { join } from 'node:path';
-import { settingsPatchSchema, type Settings } from '../shared/contract';
+import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../shared/contract';
 import { silentLogger, type Logger } from './ports';
 import { readJsonFile, writeFileAtomic } from './storage/atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
-
-export const DEFAULT_SETTINGS: Settings = {
-  refreshIntervalSec: 60,
-  notifications: true,
-  maxPerAccount: 4,
-  maxTotal: 8,
-  language: 'system',
-  theme: 'system',
-};
 
 export class SettingsStore {
   #settings: Settings;

@@ -58,7 +58,19 @@ export interface Settings {
   maxTotal: number;
   language: 'system' | 'en' | 'zh-CN';
   theme: 'system' | 'light' | 'dark';
+  /** The volume table's visible columns, by id; null for the window's default choice. */
+  volumeColumns: string[] | null;
 }
+
+export const DEFAULT_SETTINGS: Settings = {
+  refreshIntervalSec: 60,
+  notifications: true,
+  maxPerAccount: 4,
+  maxTotal: 8,
+  language: 'system',
+  theme: 'system',
+  volumeColumns: null,
+};
 
 /** Where a click on a notification takes the window. */
 export type NavigationTarget = { kind: 'batch'; batchId: string } | { kind: 'account'; accountId: string };
@@ -87,6 +99,7 @@ export const settingsPatchSchema = z
     maxTotal: z.number().int().min(1).max(64),
     language: z.enum(['system', 'en', 'zh-CN']),
     theme: z.enum(['system', 'light', 'dark']),
+    volumeColumns: z.array(z.string().min(1).max(40)).max(50).nullable(),
   })
   .partial()
   .strict();

@@ -147,6 +147,25 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
   });
 
+  it('remembers the columns chosen, across a reload', async () => {
+    const updated = () => page.getByRole('columnheader', { name: 'Updated' }).count();
+    expect(await updated()).toBe(1);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('menuitem').filter({ hasText: 'Updated' }).locator('.el-checkbox').click();
+    await expect.poll(updated).toBe(0);
+    // Kept by the core, not the page's origin: the browser host's port, and so its origin, changes each launch.
+    const saved = async () => (JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as { volumeColumns: string[] | null }).volumeColumns;
+    await expect.poll(saved).toEqual(expect.not.arrayContaining(['updated']));
+    expect(await saved()).toContain('state');
+    await page.reload();
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    expect(await updated()).toBe(0);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('menuitem').filter({ hasText: 'Updated' }).locator('.el-checkbox').click();
+    await expect.poll(updated).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
   it('switches to Chinese and back, and to the dark theme', async () => {
     await page.getByTestId('language-menu').click();
     await page.getByTestId('language-zh-CN').click();

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import type { AccountView, VolumeListing } from '../../electron/shared/contract';
+import { DEFAULT_SETTINGS, type AccountView, type Settings, type VolumeListing } from '../../electron/shared/contract';
 import { i18n } from '../../renderer/src/i18n';
 import { setHost } from '../../renderer/src/ipc/host';
 import { useAccountsStore } from '../../renderer/src/stores/accounts';
@@ -140,9 +140,9 @@ describe('stores against a fake host', () => {
   });
 
   it('settings: the chosen language applies at once, and comes back when the core refuses', async () => {
-    let stored = { refreshIntervalSec: 60, notifications: true, maxPerAccount: 4, maxTotal: 8, language: 'en' as const, theme: 'light' as const };
+    let stored: Settings = { ...DEFAULT_SETTINGS, language: 'en', theme: 'light' };
     host.handlers['settings:get'] = () => stored;
-    host.handlers['settings:set'] = (patch) => (stored = { ...stored, ...patch } as typeof stored);
+    host.handlers['settings:set'] = (patch) => (stored = { ...stored, ...patch });
     const settings = useSettingsStore();
     await settings.load();
     expect(i18n.global.locale.value).toBe('en');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '../../renderer/src/stores/navigation';
 import { filterRows } from '../../renderer/src/logic/volume-filter';
-import { DEFAULT_COLUMNS, loadColumns, saveColumns, type ColumnContext } from '../../renderer/src/logic/volume-columns';
+import { chosenColumns, DEFAULT_COLUMNS, type ColumnContext } from '../../renderer/src/logic/volume-columns';
 import { nextSort, sortRows } from '../../renderer/src/logic/volume-sort';
 import { clickRow, EMPTY_SELECTION, keepVisible, selectAll } from '../../renderer/src/logic/selection';
 import { toCsv, toJson } from '../../renderer/src/logic/table-export';
@@ -96,13 +96,9 @@ describe('export', () => {
 });
 
 describe('column chooser', () => {
-  it('remembers the chosen columns and always keeps the name', () => {
-    const memory = new Map<string, string>();
-    const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
-    expect(loadColumns(storage)).toEqual(DEFAULT_COLUMNS);
-    saveColumns(['size', 'state'], storage);
-    expect(loadColumns(storage)).toEqual(['name', 'state', 'size']);
-    memory.set('cdd.volumes.columns', 'not json');
-    expect(loadColumns(storage)).toEqual(DEFAULT_COLUMNS);
+  it('shows the default choice until one is saved, always keeps the name, and ignores unknown ids', () => {
+    expect(chosenColumns(null)).toEqual(DEFAULT_COLUMNS);
+    expect(chosenColumns(['size', 'state'])).toEqual(['name', 'state', 'size']);
+    expect(chosenColumns(['gone', 'zone'])).toEqual(['name', 'zone']);
   });
 });

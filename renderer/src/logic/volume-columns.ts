@@ -1,6 +1,6 @@
 /**
  * The volume table's columns: their order, what each sorts by, and which ones the user chose to
- * see (remembered in localStorage).
+ * see (remembered in the settings, so every window and host shares the choice).
  */
 import type { VolumeRow } from '../stores/volumes';
 
@@ -28,21 +28,10 @@ export const COLUMN_WIDTHS: Record<ColumnId, number> = {
   updated: 136,
 };
 
-const STORAGE_KEY = 'cdd.volumes.columns';
-
-/** The columns to show, as remembered (unknown ids dropped; fixed ones always in). */
-export function loadColumns(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ColumnId[] {
-  try {
-    const saved = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null') as unknown;
-    if (!Array.isArray(saved)) return [...DEFAULT_COLUMNS];
-    return COLUMN_IDS.filter((id) => FIXED_COLUMNS.includes(id) || saved.includes(id));
-  } catch {
-    return [...DEFAULT_COLUMNS];
-  }
-}
-
-export function saveColumns(columns: readonly ColumnId[], storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  storage?.setItem(STORAGE_KEY, JSON.stringify(columns));
+/** The columns to show from the saved choice (null: the default; unknown ids dropped; fixed ones always in), in table order. */
+export function chosenColumns(saved: readonly string[] | null): ColumnId[] {
+  if (saved === null) return [...DEFAULT_COLUMNS];
+  return COLUMN_IDS.filter((id) => FIXED_COLUMNS.includes(id) || saved.includes(id));
 }
 
 /** The first attachment as "server (device)" text, for sorting and export. */

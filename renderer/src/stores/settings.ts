@@ -4,11 +4,9 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Settings } from '../../../electron/shared/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/contract';
 import { host } from '../ipc/host';
 import { setLocale, systemLocale, type Locale } from '../i18n';
-
-export const DEFAULT_SETTINGS: Settings = { refreshIntervalSec: 60, notifications: true, maxPerAccount: 4, maxTotal: 8, language: 'system', theme: 'system' };
 
 function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_FILE, SettingsStore } from '../../../electron/core/settings-store';
+import { SETTINGS_FILE, SettingsStore } from '../../../electron/core/settings-store';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/contract';
 
 describe('settings store', () => {
   let dir: string;
