@@ -192,6 +192,17 @@ describe('operations in the browser host', () => {
     await disable.getByRole('button', { name: 'Disable', exact: true }).click();
     await batchDone('Disable 5 volumes', 5);
     await expect.poll(() => page.getByTestId('volume-row').filter({ hasText: 'Disabled' }).count(), { timeout: 10_000 }).toBe(5);
+
+    // One notification for the whole batch, not one per volume; clicking it brings the panel back on the batch.
+    const notice = page.locator('.app-notification').filter({ hasText: 'Finished: Disable 5 volumes' });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toMatch(/5 done/);
+    await page.getByTestId('activity-panel').getByRole('button', { name: 'Hide the Activity panel' }).click();
+    await expect.poll(() => page.getByTestId('activity-panel').isVisible()).toBe(false);
+    await notice.click();
+    const batch = page.getByTestId('batch').filter({ has: page.getByTestId('batch-title').filter({ hasText: 'Disable 5 volumes' }) });
+    await expect.poll(() => batch.getAttribute('class')).toContain('batch--focused');
+    await expect.poll(() => notice.count()).toBe(0); // and it goes once clicked
   });
 
   it('deletes the bulk as one batch, listing them and asking to confirm the count', async () => {
