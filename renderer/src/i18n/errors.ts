@@ -3,7 +3,7 @@
  * by its code, e.g. "The volume is not in a state that allows this (volumes.error.status-invalid)".
  * Codes this file does not know are shown as themselves, with the message that came with them.
  */
-import { i18n } from './index';
+import { i18n, translate, type KeyedMessage } from './index';
 
 /** The code and message of anything thrown (a HostError, an Error, a `{code,message}` record). */
 export function errorParts(error: unknown): { code: string; message: string } {
@@ -19,7 +19,7 @@ export function errorParts(error: unknown): { code: string; message: string } {
 const NAMESPACES = ['client', 'ipc', 'account', 'keychain', 'queue'];
 
 /** The message key and its parameters for a code, or null when the code is unknown here. */
-export function errorKey(code: string): { key: string; params?: Record<string, string> } | null {
+export function errorKey(code: string): KeyedMessage | null {
   const { te } = i18n.global;
   if (code === 'internal') return { key: 'errors.internal' };
   const api = /^volumes\.error\.(.+)$/.exec(code);
@@ -42,7 +42,7 @@ export function errorKey(code: string): { key: string; params?: Record<string, s
 export function explainCode(code: string, message = ''): string {
   const { t } = i18n.global;
   const known = errorKey(code);
-  if (known) return t(known.key, known.params ?? {});
+  if (known) return translate(known);
   return message ? t('errors.unknown', { message }) : code;
 }
 
@@ -53,5 +53,5 @@ export function describeError(error: unknown): string {
   if (!code) return message ? t('errors.unknown', { message }) : t('errors.internal');
   const known = errorKey(code);
   if (!known) return message ? t('errors.format', { text: message, code }) : code;
-  return t('errors.format', { text: t(known.key, known.params ?? {}), code });
+  return t('errors.format', { text: translate(known), code });
 }

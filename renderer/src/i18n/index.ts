@@ -58,6 +58,17 @@ export function setLocale(locale: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
+/** A message to translate when shown: what the window's pure rules and validators return, so they stay free of i18n. */
+export interface KeyedMessage {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/** The text of a keyed message in the current language. */
+export function translate(message: KeyedMessage): string {
+  return i18n.global.t(message.key, message.params ?? {});
+}
+
 /** The current language. */
 export const currentLocale = computed<Locale>(() => i18n.global.locale.value as Locale);
 

@@ -1,4 +1,6 @@
 /** The account dialog's values and what makes them acceptable, as i18n keys of `accounts.invalid`. */
+import type { KeyedMessage } from '../i18n';
+
 export interface TenantDraft {
   userId: number | null;
   label: string;
@@ -15,7 +17,7 @@ export interface AccountDraft {
   sessionOnly: boolean;
 }
 
-export type AccountProblems = Partial<Record<'name' | 'endpoint' | 'accessToken' | 'sessionToken' | 'sessionSecret' | `tenant-${number}`, { key: string; params?: Record<string, unknown> }>>;
+export type AccountProblems = Partial<Record<'name' | 'endpoint' | 'accessToken' | 'sessionToken' | 'sessionSecret' | `tenant-${number}`, KeyedMessage>>;
 
 /** Colours offered for a new account, in turn. */
 export const ACCOUNT_COLOURS = ['#409eff', '#67c23a', '#e6a23c', '#f56c6c', '#9b59b6', '#1abc9c', '#e67e22', '#34495e'];

@@ -5,16 +5,14 @@
  * refuse with `volumes.error.status-invalid` or `volumes.error.disabled`.
  */
 import { PASSING_STATES, type Volume, type VolumeState } from '../../../electron/shared/volume';
+import type { KeyedMessage } from '../i18n';
 
 export type VolumeAction = 'clone' | 'extend' | 'attach' | 'detach' | 'enable' | 'disable' | 'delete' | 'rename';
 
 export const VOLUME_ACTIONS: readonly VolumeAction[] = ['clone', 'extend', 'attach', 'detach', 'enable', 'disable', 'delete', 'rename'];
 
 /** Why an action is refused: an i18n key of the `rules` namespace and its parameters. */
-export interface ActionBlocker {
-  key: string;
-  params?: Record<string, unknown>;
-}
+export type ActionBlocker = KeyedMessage;
 
 /** What the rules read of a volume (a `VolumeRow` fits). */
 export type RuleSubject = Pick<Volume, 'volumeStatus' | 'status' | 'attachments'>;

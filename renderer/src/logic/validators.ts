@@ -5,10 +5,9 @@
  * (electron/shared/queue.ts), so a value accepted here is never refused at submit.
  */
 
-export interface Problem {
-  key: string;
-  params?: Record<string, unknown>;
-}
+import type { KeyedMessage } from '../i18n';
+
+export type Problem = KeyedMessage;
 
 const NAME_MAX = 255;
 const DESCRIPTION_MAX = 1000;

@@ -4,11 +4,10 @@
  * Shown through `el-form-item :error`, so no second validation library decides differently.
  */
 import { computed, reactive } from 'vue';
-import { useI18n } from 'vue-i18n';
 import type { Problem } from '../../logic/validators';
+import { translate } from '../../i18n';
 
 export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>) {
-  const { t } = useI18n();
   const fields = Object.keys(checks) as F[];
   const shown = reactive(new Set<string>());
 
@@ -19,7 +18,7 @@ export function useFieldChecks<F extends string>(checks: Record<F, () => Problem
     Object.fromEntries(
       fields.map((field) => {
         const problem = problems.value[field];
-        return [field, problem && shown.has(field) ? t(problem.key, problem.params ?? {}) : ''];
+        return [field, problem && shown.has(field) ? translate(problem) : ''];
       }),
     ) as Record<F, string>,
   );
