@@ -46,7 +46,8 @@ describe('stores against a fake host', () => {
     await store.load();
     expect(store.accounts.map((a) => a.id)).toEqual(['a', 'b']);
     expect(store.info?.keychain.available).toBe(true);
-    expect(store.tenantLabel('b', 7)).toBe('Finance');
+    expect(store.tenantName('b', 7)).toBe('Finance');
+    expect(store.tenantName('b', 8)).toBe('User 8');
     host.emit('accounts:changed', [account('a', { state: 'offline' })]);
     expect(store.byId('a')?.state).toBe('offline');
     expect(store.byId('b')).toBeUndefined();

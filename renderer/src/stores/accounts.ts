@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '../../../electron/shared/contract';
+import { translate } from '../i18n';
 import { host } from '../ipc/host';
 
 export type AccountInput = InvokePayload<'accounts:add'>;
@@ -21,10 +22,9 @@ export const useAccountsStore = defineStore('accounts', () => {
     return id ? index.value.get(id) : undefined;
   }
 
-  /** A tenant's label, or "User N" in the caller's words. */
-  function tenantLabel(accountId: string, userId: number | null): string | undefined {
-    if (userId === null) return undefined;
-    return byId(accountId)?.tenants.find((t) => t.userId === userId)?.label;
+  /** What the window calls a tenant: its label in the account, else "User N". */
+  function tenantName(accountId: string | null, userId: number): string {
+    return byId(accountId)?.tenants.find((t) => t.userId === userId)?.label ?? translate({ key: 'sidebar.tenant', params: { id: userId } });
   }
 
   let unsubscribe: (() => void) | undefined;
@@ -76,5 +76,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     return upsert(await host.invoke('accounts:add-local-sandbox', {}));
   }
 
-  return { accounts, info, loaded, byId, tenantLabel, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
+  return { accounts, info, loaded, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
 });
