@@ -7,6 +7,7 @@ import { computed, ref } from 'vue';
 import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '../../../electron/shared/contract';
 import { translate } from '../i18n';
 import { host } from '../ipc/host';
+import { useNavigationStore } from './navigation';
 
 export type AccountInput = InvokePayload<'accounts:add'>;
 export type AccountUpdate = InvokePayload<'accounts:update'>;
@@ -17,6 +18,13 @@ export const useAccountsStore = defineStore('accounts', () => {
   const info = ref<AppInfo | null>(null);
   const loaded = ref(false);
   const index = computed(() => new Map(accounts.value.map((a) => [a.id, a])));
+
+  const navigation = useNavigationStore();
+  /** The accounts the sidebar's selection covers: the one selected, or all. */
+  const inScope = computed(() => {
+    const { accountId } = navigation.filters;
+    return accountId === null ? accounts.value : accounts.value.filter((a) => a.id === accountId);
+  });
 
   function byId(id: string | null | undefined): AccountView | undefined {
     return id ? index.value.get(id) : undefined;
@@ -76,5 +84,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     return upsert(await host.invoke('accounts:add-local-sandbox', {}));
   }
 
-  return { accounts, info, loaded, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
+  return { accounts, info, loaded, inScope, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
 });

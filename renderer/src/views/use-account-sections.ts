@@ -18,15 +18,13 @@ export function useAccountSections(matches: () => (row: VolumeRow) => boolean = 
   const volumes = useVolumesStore();
   const navigation = useNavigationStore();
   return computed(() => {
-    const { accountId, userId } = navigation.filters;
+    const { userId } = navigation.filters;
     const match = matches();
-    return accounts.accounts
-      .filter((a) => accountId === null || a.id === accountId)
-      .map((account) => ({
-        account,
-        loading: volumes.meta[account.id]?.loading ?? false,
-        cachedAt: volumes.cachedAsOf(account.id),
-        rows: volumes.rowsOf(account.id).filter((r) => (userId === null || r.userid === userId) && match(r)),
-      }));
+    return accounts.inScope.map((account) => ({
+      account,
+      loading: volumes.meta[account.id]?.loading ?? false,
+      cachedAt: volumes.cachedAsOf(account.id),
+      rows: volumes.rowsOf(account.id).filter((r) => (userId === null || r.userid === userId) && match(r)),
+    }));
   });
 }
