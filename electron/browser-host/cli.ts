@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppCore } from '../core/app-core';
+import { streamLogger } from '../core/logging/stream-logger';
 import { startBrowserHost } from './browser-host';
 
 function defaultDataDir(): string {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const core = await startAppCore({ dataDir });
+  const core = await startAppCore({ dataDir, program: 'npm run web', logger: streamLogger(process.stderr) });
   const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer'), port });
   console.log(host.url);
   console.error(`Cloud Disk Desk in the browser; data in ${dataDir}. Ctrl-C stops it.`);

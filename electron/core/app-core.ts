@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
 import type { AccountView, AppNotification, EventChannel, EventPayloads, Settings, VolumeListing } from '../shared/contract';
-import type { QueueRequest } from '../shared/queue';
+import { FINISHED_STATES, type BatchView, type QueueRequest } from '../shared/queue';
 import { AccountHealthBoard } from './account-health';
 import { AccountNotFoundError, AccountStore, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
 import { ApiError } from './api/errors';
@@ -18,7 +18,10 @@ import { Journal } from './queue/journal';
 import { QueueRunner, type WaitPolicy } from './queue/runner';
 import { OfflineRetry } from './refresh/offline-retry';
 import { SettingsStore } from './settings-store';
+import { KnownSecrets } from './logging/known-secrets';
+import { maskingLogger } from './logging/masking-logger';
 import { silentLogger, type Logger } from './ports';
+import { lockDataFolder } from './storage/data-folder-lock';
 import { PassingPoller } from './refresh/passing-poller';
 import { Refresher } from './refresh/refresher';
 import { listVolumes } from './volume-listing';
@@ -26,7 +29,10 @@ import { listVolumes } from './volume-listing';
 export interface AppCoreOptions {
   /** The app's data folder: settings, cache, and the Local sandbox's fleet, kept between launches. */
   dataDir: string;
+  /** Where the core's log lines go; every line is masked of the secrets the core holds. */
   logger?: Logger;
+  /** Names the program in the data folder's lock, shown to a second process that is refused. */
+  program?: string;
   /** Time between background refreshes of every account; default the setting (60 s). */
   refreshIntervalMs?: number;
   /** Shows a desktop notification (Electron); default: sent to the window as a `notification` event. */
@@ -47,7 +53,38 @@ export interface AppCore {
   sandbox: RunningSandbox;
   /** Listens to the events for the window; returns the function that stops listening. */
   onEvent(listener: EventListener): () => void;
+  /** What the queue is doing now: the desktop host asks before quitting and shows progress from it. */
+  queueActivity(): QueueActivity;
   stop(): Promise<void>;
+}
+
+/** Counts over the queue's items, for a quit prompt, a taskbar progress bar and a badge. */
+export interface QueueActivity {
+  pending: number;
+  running: number;
+  /** Items of the batches that still have work: finished so far, and in all (the progress bar). */
+  batchDone: number;
+  batchTotal: number;
+  /** Failed items still listed (not cleared). */
+  failed: number;
+}
+
+/** Counts {@link QueueActivity} from the batches as the window sees them. */
+export function queueActivityOf(batches: readonly BatchView[]): QueueActivity {
+  const activity: QueueActivity = { pending: 0, running: 0, batchDone: 0, batchTotal: 0, failed: 0 };
+  for (const batch of batches) {
+    const unfinished = batch.items.filter((item) => !FINISHED_STATES.includes(item.state)).length;
+    if (unfinished > 0) {
+      activity.batchTotal += batch.items.length;
+      activity.batchDone += batch.items.length - unfinished;
+    }
+    for (const item of batch.items) {
+      if (item.state === 'pending') activity.pending++;
+      else if (item.state === 'running') activity.running++;
+      else if (item.state === 'failed') activity.failed++;
+    }
+  }
+  return activity;
 }
 
 /** Background refresh slows down this much while the window is hidden. */
@@ -71,10 +108,25 @@ export type EventListener = <E extends EventChannel>(event: E, payload: EventPay
  * Local sandbox on loopback, and answers the contract's channels.
  */
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const logger = options.logger ?? silentLogger;
   await mkdir(options.dataDir, { recursive: true });
+  // One process per data folder: two running one journal would send the same queued work twice.
+  const lock = await lockDataFolder(options.dataDir, options.program ?? 'Cloud Disk Desk');
+  try {
+    const core = await startLockedCore(options);
+    return { ...core, stop: () => core.stop().finally(() => lock.release()) };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
+  // Whatever logger the host passes, every line it gets has each secret the core holds masked.
+  const knownSecrets = new KnownSecrets();
+  const logger = maskingLogger(options.logger ?? silentLogger, knownSecrets);
   const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain });
   const sandbox = await startSandbox({ ...options.sandbox, dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
+  knownSecrets.add(sandbox.accessToken, sandbox.adminSession.sessionToken, sandbox.adminSession.sessionSecret);
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
   await connectLocalSandbox(accounts, sandbox);
   const cache = new VolumeCache(join(options.dataDir, 'cache'), logger);
@@ -103,7 +155,10 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const clientFor = (accountId: string): Promise<VolumeClient> => {
     let client = clients.get(accountId);
     if (!client) {
-      client = accounts.credentials(accountId).then((credentials) => createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger }));
+      client = accounts.credentials(accountId).then((credentials) => {
+        knownSecrets.add(credentials.accessToken, credentials.sessionToken, credentials.sessionSecret);
+        return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
+      });
       client.catch(() => clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
       clients.set(accountId, client);
     }
@@ -196,6 +251,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
     'accounts:list': allViews,
     'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => {
+      knownSecrets.add(payload.secrets.accessToken, payload.secrets.sessionToken, payload.secrets.sessionSecret);
       const added = await view(await accounts.add(payload));
       accountsChanged();
       return added;
@@ -235,6 +291,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       return null;
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
+      knownSecrets.add(secrets.accessToken, secrets.sessionToken, secrets.sessionSecret);
       const account = await accounts.update(accountId, { secrets, sessionOnly });
       clients.delete(accountId);
       health.forget(accountId);
@@ -283,6 +340,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    queueActivity: () => queueActivityOf(runner.list()),
     async stop() {
       runner.stop();
       refresher.stop();
