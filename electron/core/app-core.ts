@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
 import type { AccountView, AppNotification, EventChannel, EventPayloads, Settings, VolumeListing } from '../shared/contract';
+import { sendsSecretsInClear } from '../shared/endpoint';
 import { FINISHED_STATES, type BatchView, type QueueRequest } from '../shared/queue';
 import { AccountHealthBoard } from './account-health';
-import { AccountNotFoundError, AccountStore, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
+import { AccountNotFoundError, AccountStore, AccountValidationError, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
 import { ApiError } from './api/errors';
 import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import { VolumeCache } from './cache/volume-cache';
@@ -97,6 +98,13 @@ async function unlessGone<T>(call: Promise<T>): Promise<T | null> {
   } catch (error) {
     if (error instanceof ApiError && error.code === 'volumes.error.not-exists') return null;
     throw error;
+  }
+}
+
+/** A plain-http endpoint off this machine is taken only once the user has accepted the risk. */
+function refuseUnconfirmedPlainHttp(endpoint: string, confirmed: true | undefined): void {
+  if (sendsSecretsInClear(endpoint) && !confirmed) {
+    throw new AccountValidationError([{ field: 'endpoint', message: 'This endpoint is plain http:// on another machine: its credentials would travel unencrypted. Confirm to use it anyway.' }]);
   }
 }
 
@@ -201,8 +209,10 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   });
 
   const journal = await Journal.open(join(options.dataDir, 'queue.jsonl'));
-  // Each item leaves several records behind as it runs; start from one per item when that adds up.
-  if (journal.replayedRecords > 1_000 + 4 * journal.items().length) await journal.compact();
+  // Each item leaves several records behind as it runs; start from one per item when that adds up
+  // (while running, the journal compacts itself by the same rule).
+  if (journal.worthCompacting) await journal.compact();
+  journal.onCompactError = (error) => logger.warn('queue: compacting the journal failed; it goes on growing', { error: error instanceof Error ? error.message : String(error) });
   const feed = new QueueChangeFeed((changes) => emit('queue:changed', changes));
   // After queued work lands, the account is re-read soon, so the window sees the result.
   const refreshSoon = new Map<string, ReturnType<typeof setTimeout>>();
@@ -250,13 +260,15 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers: Handlers = {
     'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
     'accounts:list': allViews,
-    'accounts:add': async (payload: Parameters<AccountStore['add']>[0]) => {
+    'accounts:add': async ({ plainHttpConfirmed, ...payload }: Parameters<AccountStore['add']>[0] & { plainHttpConfirmed?: true }) => {
       knownSecrets.add(payload.secrets.accessToken, payload.secrets.sessionToken, payload.secrets.sessionSecret);
+      refuseUnconfirmedPlainHttp(payload.endpoint, plainHttpConfirmed);
       const added = await view(await accounts.add(payload));
       accountsChanged();
       return added;
     },
-    'accounts:update': async ({ accountId, ...patch }: { accountId: string } & Pick<AccountPatch, 'name' | 'endpoint' | 'colour' | 'tenants'>) => {
+    'accounts:update': async ({ accountId, plainHttpConfirmed, ...patch }: { accountId: string; plainHttpConfirmed?: true } & Pick<AccountPatch, 'name' | 'endpoint' | 'colour' | 'tenants'>) => {
+      if (patch.endpoint !== undefined && patch.endpoint !== accounts.get(accountId)?.endpoint) refuseUnconfirmedPlainHttp(patch.endpoint, plainHttpConfirmed);
       const account = await accounts.update(accountId, patch);
       if (patch.endpoint !== undefined) {
         clients.delete(accountId);

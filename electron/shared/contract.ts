@@ -60,6 +60,8 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** The volume table's visible columns, by id; null for the window's default choice. */
   volumeColumns: string[] | null;
+  /** The desktop app looks for a new version at start (it never installs while queue work is left). */
+  checkForUpdates: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   theme: 'system',
   volumeColumns: null,
+  checkForUpdates: true,
 };
 
 /** Where a click on a notification takes the window. */
@@ -100,6 +103,7 @@ export const settingsPatchSchema = z
     language: z.enum(['system', 'en', 'zh-CN']),
     theme: z.enum(['system', 'light', 'dark']),
     volumeColumns: z.array(z.string().min(1).max(40)).max(50).nullable(),
+    checkForUpdates: z.boolean(),
   })
   .partial()
   .strict();
@@ -107,14 +111,15 @@ export const settingsPatchSchema = z
 export const invokeSchemas = {
   'app:info': z.object({}).strict(),
   'accounts:list': z.object({}).strict(),
+  /** `plainHttpConfirmed`: the user accepted that a plain-http endpoint off this machine carries the secrets unencrypted. */
   'accounts:add': z
-    .object({ name: z.string(), endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional() })
+    .object({ name: z.string(), endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional(), plainHttpConfirmed: z.literal(true).optional() })
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
   'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
   'accounts:test': z.object({ accountId }).strict(),
   'accounts:update': z
-    .object({ accountId, name: z.string().optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional() })
+    .object({ accountId, name: z.string().optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional(), plainHttpConfirmed: z.literal(true).optional() })
     .strict(),
   'accounts:reorder': z.object({ accountIds: z.array(accountId).max(1000) }).strict(),
   /** Refreshes one account now, or every account. */
@@ -185,11 +190,16 @@ export interface EventPayloads {
   notification: AppNotification;
   /** The user clicked a notification: show its batch or account. */
   'app:navigate': NavigationTarget;
+  /** The user chose one of the page's commands in the desktop app's menu. */
+  'app:command': { command: AppCommand };
 }
+
+/** The page's commands that the desktop app's menu offers. */
+export type AppCommand = 'new-volume' | 'refresh' | 'toggle-activity' | 'open-settings';
 
 export type EventChannel = keyof EventPayloads;
 
-export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate'];
+export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate', 'app:command'];
 
 /** How an answer crosses the boundary: errors travel as data and become real Errors again. */
 export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };

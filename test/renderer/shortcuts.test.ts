@@ -38,6 +38,7 @@ describe('account form', () => {
     sessionToken: 'b',
     sessionSecret: 'c',
     sessionOnly: false,
+    plainHttpConfirmed: false,
   };
 
   it('accepts a complete draft and gives tenants as the contract takes them', () => {
@@ -49,6 +50,12 @@ describe('account form', () => {
     const problems = validateAccount({ ...good, name: ' ', endpoint: 'ftp://x', sessionSecret: '', tenants: [{ userId: 7, label: '' }, { userId: 7, label: '' }, { userId: null, label: '' }] }, true);
     expect(Object.keys(problems).sort()).toEqual(['endpoint', 'name', 'sessionSecret', 'tenant-1', 'tenant-2']);
     expect(problems['tenant-1']).toEqual({ key: 'accounts.invalid.duplicateTenant', params: { id: 7 } });
+  });
+
+  it('takes plain http:// to another machine only once the user confirms it, and loopback without asking', () => {
+    expect(validateAccount({ ...good, endpoint: 'http://cloud.example.com:8080' }, true)).toEqual({ endpoint: { key: 'accounts.invalid.plainHttp' } });
+    expect(validateAccount({ ...good, endpoint: 'http://cloud.example.com:8080', plainHttpConfirmed: true }, true)).toEqual({});
+    for (const endpoint of ['http://127.0.0.1:8787', 'http://localhost:1', 'http://[::1]:9', 'https://10.0.0.1']) expect(validateAccount({ ...good, endpoint }, true)).toEqual({});
   });
 
   it('does not ask for credentials when editing', () => {

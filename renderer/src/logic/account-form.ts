@@ -1,4 +1,5 @@
 /** The account dialog's values and what makes them acceptable, as i18n keys of `accounts.invalid`. */
+import { sendsSecretsInClear } from '../../../electron/shared/endpoint';
 import type { KeyedMessage } from '../i18n';
 
 export interface TenantDraft {
@@ -15,6 +16,8 @@ export interface AccountDraft {
   sessionToken: string;
   sessionSecret: string;
   sessionOnly: boolean;
+  /** The user accepted that a plain-http endpoint off this machine carries the secrets unencrypted. */
+  plainHttpConfirmed: boolean;
 }
 
 export type AccountProblems = Partial<Record<'name' | 'endpoint' | 'accessToken' | 'sessionToken' | 'sessionSecret' | `tenant-${number}`, KeyedMessage>>;
@@ -36,6 +39,7 @@ export function validateAccount(draft: AccountDraft, withSecrets: boolean): Acco
   const problems: AccountProblems = {};
   if (!draft.name.trim()) problems.name = { key: 'accounts.invalid.name' };
   if (!validEndpoint(draft.endpoint)) problems.endpoint = { key: 'accounts.invalid.endpoint' };
+  else if (sendsSecretsInClear(draft.endpoint) && !draft.plainHttpConfirmed) problems.endpoint = { key: 'accounts.invalid.plainHttp' };
   if (withSecrets) for (const field of ['accessToken', 'sessionToken', 'sessionSecret'] as const) if (!draft[field]) problems[field] = { key: 'accounts.invalid.secret' };
   const seen = new Set<number>();
   draft.tenants.forEach((tenant, index) => {

@@ -37,6 +37,12 @@ export default {
         secret: 'This credential is required',
         userId: 'A user id is a positive whole number',
         duplicateTenant: 'User {id} is listed twice',
+        plainHttp: 'Confirm below that this account may send its credentials unencrypted, or use https://',
+      },
+      plainHttp: {
+        title: 'This endpoint is not encrypted',
+        body: 'Plain http:// to another machine: the access token, session token and session secret would cross the network readable by anyone on the way. Use https:// unless this network is entirely yours.',
+        confirm: 'I understand; send the credentials unencrypted to this endpoint',
       },
       expired: {
         title: 'Session expired: {name}',
@@ -82,6 +88,12 @@ export default {
         secret: '此凭据为必填项',
         userId: '用户 ID 必须是正整数',
         duplicateTenant: '用户 {id} 重复列出',
+        plainHttp: '请在下方确认此账号可以明文发送凭据，或改用 https://',
+      },
+      plainHttp: {
+        title: '此接口地址未加密',
+        body: '这是指向其他机器的明文 http:// 地址：访问令牌、会话令牌和会话密钥将以可被途经网络中任何人读取的形式传输。除非该网络完全由您掌控，否则请使用 https://。',
+        confirm: '我已了解风险，向此地址明文发送凭据',
       },
       expired: {
         title: '会话已过期：{name}',
