@@ -22,6 +22,8 @@ import { SettingsStore } from './settings-store';
 import { KnownSecrets } from './logging/known-secrets';
 import { maskingLogger } from './logging/masking-logger';
 import { silentLogger, type Logger } from './ports';
+import { PRIVATE_FOLDER_MODE } from './storage/atomic-file';
+import { DataNotices } from './storage/damaged-file';
 import { lockDataFolder } from './storage/data-folder-lock';
 import { PassingPoller } from './refresh/passing-poller';
 import { Refresher } from './refresh/refresher';
@@ -46,12 +48,16 @@ export interface AppCoreOptions {
   keychain?: AccountStoreOptions['keychain'];
   /** How the Local sandbox runs (tests speed up its transitions); default the demo fleet at real speed. */
   sandbox?: Pick<SandboxOptions, 'speed' | 'seed'>;
+  /** Collects the damaged data files found at start, for `app:info`; the host may add its own (window-state.json). */
+  notices?: DataNotices;
 }
 
 export interface AppCore {
   handlers: Handlers;
   /** The built-in Local sandbox this core started. */
   sandbox: RunningSandbox;
+  /** The damaged data files found at this start, shown once by the window (`app:info`). */
+  notices: DataNotices;
   /** Listens to the events for the window; returns the function that stops listening. */
   onEvent(listener: EventListener): () => void;
   /** What the queue is doing now: the desktop host asks before quitting and shows progress from it. */
@@ -116,7 +122,7 @@ export type EventListener = <E extends EventChannel>(event: E, payload: EventPay
  * Local sandbox on loopback, and answers the contract's channels.
  */
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
-  await mkdir(options.dataDir, { recursive: true });
+  await mkdir(options.dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   // One process per data folder: two running one journal would send the same queued work twice.
   const lock = await lockDataFolder(options.dataDir, options.program ?? 'Cloud Disk Desk');
   try {
@@ -132,6 +138,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   // Whatever logger the host passes, every line it gets has each secret the core holds masked.
   const knownSecrets = new KnownSecrets();
   const logger = maskingLogger(options.logger ?? silentLogger, knownSecrets);
+  const notices = options.notices ?? new DataNotices();
   const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain });
   const sandbox = await startSandbox({ ...options.sandbox, dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
   knownSecrets.add(sandbox.accessToken, sandbox.adminSession.sessionToken, sandbox.adminSession.sessionSecret);
@@ -258,7 +265,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   });
 
   const handlers: Handlers = {
-    'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus() }),
+    'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus(), notices: notices.list() }),
     'accounts:list': allViews,
     'accounts:add': async ({ plainHttpConfirmed, ...payload }: Parameters<AccountStore['add']>[0] & { plainHttpConfirmed?: true }) => {
       knownSecrets.add(payload.secrets.accessToken, payload.secrets.sessionToken, payload.secrets.sessionSecret);
@@ -348,6 +355,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   return {
     handlers,
     sandbox,
+    notices,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

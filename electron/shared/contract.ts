@@ -4,6 +4,7 @@
  * Hosts validate each payload against the schema before the core sees it.
  */
 import { z } from 'zod';
+import type { DataNotice } from './data-notice';
 import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
 import type { Volume } from './volume';
 
@@ -14,6 +15,8 @@ export type KeychainState = { available: true } | { available: false; reason: st
 export interface AppInfo {
   version: string;
   keychain: KeychainState;
+  /** Damaged data files found at this start: where each was kept and what was recovered. */
+  notices: DataNotice[];
 }
 
 /** An account's cloud as last seen: reachable, unreachable, refusing the session, or failing. */
