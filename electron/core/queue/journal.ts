@@ -19,6 +19,26 @@ const recordSchema = z.discriminatedUnion('kind', [
 
 type JournalRecord = z.infer<typeof recordSchema>;
 
+/**
+ * When the file is worth rewriting: it holds more than this many records (a batch record counts
+ * one per item it carries) beyond this factor times the live batches and items. A running item
+ * leaves about three records behind (running, waiting, done), so a 10,000-item batch is compacted
+ * once towards its end and the file stays within a few times the size of the live queue.
+ */
+const COMPACT_ABOVE_RECORDS = 1_000;
+const COMPACT_FACTOR = 3;
+
+/** Appends waiting for the next write: their records and who waits for them. */
+interface PendingAppend {
+  records: readonly JournalRecord[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function lines(records: readonly JournalRecord[]): string {
+  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
+}
+
 /** The fields of an item that change as it runs. */
 export type ItemChange = Partial<Pick<QueueItem, 'state' | 'attempts' | 'error' | 'result' | 'startedAt'>>;
 
@@ -36,6 +56,16 @@ export class Journal {
   private readonly batchesById = new Map<string, Batch>();
   /** Appends and compactions run one at a time, in call order. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Appends made while a write is under way: they go together in the next write and flush. */
+  private pending: PendingAppend[] = [];
+  private writeQueued = false;
+  /** Records in the file, a batch record counting one per item it carries. */
+  private recordsInFile = 0;
+  /** Where the last compaction made while running failed: not tried again before the file grows further. */
+  private compactFailedAt = -1;
+
+  /** Told when a compaction made while running fails (the journal goes on appending to the old file). */
+  onCompactError: ((error: unknown) => void) | undefined;
 
   /**
    * Items that were `running` when the journal was last written: their request may or may not
@@ -125,20 +155,23 @@ export class Journal {
     return this.append({ kind: 'forget', batchId });
   }
 
+  /** Superseded records far outnumber the live batches and items: the file is worth rewriting. */
+  get worthCompacting(): boolean {
+    return this.recordsInFile > COMPACT_ABOVE_RECORDS + COMPACT_FACTOR * (this.itemsById.size + this.batchesById.size);
+  }
+
+  /** Records in the file (a batch record counting one per item it carries), for tests and benchmarks. */
+  get recordCount(): number {
+    return this.recordsInFile;
+  }
+
   /**
    * Rewrites the file atomically with one record per live batch and item, so it stops growing
-   * with history. A crash during it leaves the old file, which replays to the same queue.
+   * with history. A crash during it leaves the old file, which replays to the same queue. The
+   * journal does it by itself after a write once it is {@link worthCompacting}.
    */
   compact(): Promise<void> {
-    return this.serially(async () => {
-      const records: JournalRecord[] = [
-        ...this.batches().map((batch) => ({ kind: 'batch' as const, batch, items: [] })),
-        ...this.items().map((item) => ({ kind: 'item' as const, item })),
-      ];
-      await writeFileAtomic(this.file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-      await this.handle.close();
-      this.handle = await open(this.file, 'a', 0o600);
-    });
+    return this.serially(() => this.rewrite());
   }
 
   /** Closes the file after the pending writes. */
@@ -151,12 +184,54 @@ export class Journal {
     return this.appendAll([record]);
   }
 
+  /**
+   * Resolves once the records are on disk. Appends that arrive while a write is under way (other
+   * chunks of a large batch) share the next write and flush: one fsync per step of the queue, not
+   * one per caller.
+   */
   private appendAll(records: readonly JournalRecord[]): Promise<void> {
-    return this.serially(async () => {
-      await this.handle.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-      await this.handle.sync();
-      for (const record of records) this.apply(record);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ records, resolve, reject });
+      if (this.writeQueued) return;
+      this.writeQueued = true;
+      void this.serially(() => this.writePending());
     });
+  }
+
+  private async writePending(): Promise<void> {
+    this.writeQueued = false;
+    const group = this.pending;
+    this.pending = [];
+    try {
+      await this.handle.write(group.map(({ records }) => lines(records)).join(''));
+      await this.handle.sync();
+    } catch (error) {
+      for (const append of group) append.reject(error);
+      return;
+    }
+    for (const append of group) for (const record of append.records) this.apply(record);
+    // The records are safe; a compaction that fails only leaves the longer file.
+    if (this.worthCompacting && this.recordsInFile > this.compactFailedAt + COMPACT_ABOVE_RECORDS) {
+      try {
+        await this.rewrite();
+      } catch (error) {
+        this.compactFailedAt = this.recordsInFile;
+        this.onCompactError?.(error);
+      }
+    }
+    for (const append of group) append.resolve();
+  }
+
+  private async rewrite(): Promise<void> {
+    const records: JournalRecord[] = [
+      ...this.batches().map((batch) => ({ kind: 'batch' as const, batch, items: [] })),
+      ...this.items().map((item) => ({ kind: 'item' as const, item })),
+    ];
+    await writeFileAtomic(this.file, lines(records));
+    await this.handle.close();
+    this.handle = await open(this.file, 'a', 0o600);
+    this.recordsInFile = records.length;
+    this.compactFailedAt = -1;
   }
 
   private serially<T>(step: () => Promise<T>): Promise<T> {
@@ -166,6 +241,7 @@ export class Journal {
   }
 
   private apply(record: JournalRecord): void {
+    this.recordsInFile += record.kind === 'batch' ? 1 + record.items.length : 1;
     switch (record.kind) {
       case 'batch':
         this.batchesById.set(record.batch.id, record.batch);
