@@ -11,16 +11,18 @@
  *   folder where the OS allows), one change at a time, and rolled back in memory on failure.
  * - `remove` deletes the secrets first, so a failing keychain never leaves an orphaned entry
  *   silently; `{ force: true }` removes the account anyway and logs the leftover.
- * - A corrupt or unreadable `accounts.json` is moved aside as `accounts.json.corrupt-<time>` and
- *   the store starts empty, with a warning through the Logger.
+ * - A corrupt or unreadable `accounts.json` is moved aside as `accounts.json.damaged-<time>` and
+ *   the store starts with the accounts of it that are valid on their own, with a warning through
+ *   the Logger and a notice for the window.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ApiError, CancelledError, createVolumeClient, NetworkError, ProtocolError } from '../api';
 import { silentLogger, type Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { keepDamaged, type DataNotices } from '../storage/damaged-file';
 import { KeytarSecretStore, probeKeychain, type KeychainProbe } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { accountSecretsSchema, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
@@ -95,6 +97,8 @@ export interface AccountStoreOptions {
   sessionStore?: SecretStore;
   /** Options of the client `testConnection` builds. */
   connection?: { timeoutMs?: number; fetch?: typeof fetch };
+  /** Told when a damaged accounts.json is set aside at open. */
+  notices?: DataNotices;
 }
 
 /** A field failed validation; `message` names the field(s), never a secret value. */
@@ -266,43 +270,51 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
 }
 
-async function loadAccounts(path: string, logger: Logger, now: () => Date): Promise<Account[]> {
+async function loadAccounts(path: string, logger: Logger, notices: DataNotices | undefined): Promise<Account[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
-    return quarantine(path, `could not be read (${errorCode(error)})`, logger, now);
+    const problem = errorCode(error) === 'EISDIR' ? 'is a folder, not a file' : `could not be read (${errorCode(error)})`;
+    return quarantine(path, problem, [], logger, notices);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     // Not the parser's message: it quotes the file, which could hold anything.
-    return quarantine(path, 'is not valid JSON', logger, now);
+    return quarantine(path, text.trim() === '' ? 'is empty' : 'is not valid JSON', [], logger, notices);
   }
   const result = accountsFileSchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
-    return quarantine(path, `is not a valid accounts file (${problems.join('; ')})`, logger, now);
+    return quarantine(path, `is not a valid accounts file (${problems.join('; ')})`, validAccounts(json), logger, notices);
   }
   return result.data.accounts;
 }
 
-async function quarantine(path: string, problem: string, logger: Logger, now: () => Date): Promise<Account[]> {
-  const copy = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    await rename(path, copy);
-  } catch {
-    try {
-      await copyFile(path, copy);
-    } catch (error) {
-      logger.error(`${ACCOUNTS_FILE} ${problem} and could not be kept aside (${errorCode(error)}); starting with no accounts`, { file: path });
-      return [];
-    }
+/** The accounts of a damaged file that are valid on their own (their secrets are in the keychain by id). */
+function validAccounts(json: unknown): Account[] {
+  const entries = typeof json === 'object' && json !== null && 'accounts' in json && Array.isArray(json.accounts) ? (json.accounts as unknown[]) : [];
+  const kept: Account[] = [];
+  for (const entry of entries) {
+    const parsed = storedAccountSchema.safeParse(entry);
+    if (parsed.success && !kept.some((account) => account.id === parsed.data.id)) kept.push(parsed.data);
   }
-  logger.warn(`${ACCOUNTS_FILE} ${problem}; kept it as ${copy} and started with no accounts`, { file: path, copy });
-  return [];
+  return kept;
+}
+
+/**
+ * Sets the damaged file aside (never repaired in place: the next save writes a new one) and
+ * starts with what of it was valid; the window is told through the notices.
+ */
+async function quarantine(path: string, problem: string, kept: Account[], logger: Logger, notices: DataNotices | undefined): Promise<Account[]> {
+  const copy = await keepDamaged(path, { code: 'accounts', file: ACCOUNTS_FILE, params: { kept: kept.length } }, { notices, logger: silentLogger });
+  const start = kept.length === 0 ? 'started with no accounts' : `started with the ${kept.length} valid account(s) in it`;
+  if (copy === null) logger.error(`${ACCOUNTS_FILE} ${problem} and could not be kept aside; ${start}`, { file: ACCOUNTS_FILE });
+  else logger.warn(`${ACCOUNTS_FILE} ${problem}; kept it as ${copy} and ${start}`, { file: ACCOUNTS_FILE, copy });
+  return kept;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,11 +378,11 @@ export class AccountStore {
     this.#connection = options.connection ?? {};
   }
 
-  /** Reads `accounts.json` from `dataDir` (missing: no accounts; corrupt: kept aside, no accounts). */
+  /** Reads `accounts.json` from `dataDir` (missing: no accounts; corrupt: kept aside, its valid accounts kept). */
   static async open(options: AccountStoreOptions): Promise<AccountStore> {
     const logger = options.logger ?? silentLogger;
     const file = join(options.dataDir, ACCOUNTS_FILE);
-    const accounts = await loadAccounts(file, logger, () => new Date());
+    const accounts = await loadAccounts(file, logger, options.notices);
     logger.info('accounts loaded', { count: accounts.length });
     return new AccountStore(file, accounts, options);
   }

@@ -215,7 +215,7 @@ describe('a corrupt or unreadable accounts.json', () => {
     const store = await open();
     expect(store.list()).toEqual([]);
     const names = await readdir(dataDir);
-    const copy = names.find((n) => /^accounts\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/.test(n));
+    const copy = names.find((n) => /^accounts\.json\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/.test(n));
     expect(copy, names.join(',')).toBeDefined();
     expect(await readFile(join(dataDir, copy as string), 'utf8')).toBe(content);
     const warning = logger.lines.find((l) => l.startsWith('warn '));
@@ -237,11 +237,19 @@ describe('a corrupt or unreadable accounts.json', () => {
     expect(logger.lines.join('\n')).toMatch(/could not be read \(EACCES\); kept it as/);
   });
 
+  it('keeps the accounts of a damaged file that are valid on their own', async () => {
+    const saved = await (await open()).add(newAccount());
+    await writeFile(file(), JSON.stringify({ version: 1, accounts: [saved, { id: 'x', name: 'A' }] }));
+    const store = await open();
+    expect(store.list()).toEqual([saved]);
+    expect(logger.lines.join('\n')).toContain('and started with the 1 valid account(s) in it');
+  });
+
   it('a folder in its place: kept aside too', async () => {
     await mkdir(file());
     const store = await open();
     expect(store.list()).toEqual([]);
-    expect(logger.lines.join('\n')).toMatch(/could not be read \(EISDIR\); kept it as/);
+    expect(logger.lines.join('\n')).toMatch(/is a folder, not a file; kept it as/);
     await store.add(newAccount());
   });
 });
