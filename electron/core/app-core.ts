@@ -46,6 +46,11 @@ export interface AppCoreOptions {
   offlineRetryMs?: number;
   /** The keychain to use; default the OS keychain through keytar. */
   keychain?: AccountStoreOptions['keychain'];
+  /**
+   * The HTTP stack of every API client the core makes (WHATWG fetch); default Node's global fetch.
+   * The Electron host passes `net.fetch` (Chromium's stack: system proxy, PAC, system certificates).
+   */
+  fetch?: typeof fetch;
   /** How the Local sandbox runs (tests speed up its transitions); default the demo fleet at real speed. */
   sandbox?: Pick<SandboxOptions, 'speed' | 'seed'>;
   /** Collects the damaged data files found at start, for `app:info`; the host may add its own (window-state.json). */
@@ -139,7 +144,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const knownSecrets = new KnownSecrets();
   const logger = maskingLogger(options.logger ?? silentLogger, knownSecrets);
   const notices = options.notices ?? new DataNotices();
-  const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain });
+  const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain, ...(options.fetch ? { connection: { fetch: options.fetch } } : {}) });
   const sandbox = await startSandbox({ ...options.sandbox, dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
   knownSecrets.add(sandbox.accessToken, sandbox.adminSession.sessionToken, sandbox.adminSession.sessionSecret);
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
@@ -172,7 +177,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     if (!client) {
       client = accounts.credentials(accountId).then((credentials) => {
         knownSecrets.add(credentials.accessToken, credentials.sessionToken, credentials.sessionSecret);
-        return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger });
+        return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch: options.fetch });
       });
       client.catch(() => clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
       clients.set(accountId, client);

@@ -5,7 +5,7 @@
 import type { Operation } from '../../shared/volume';
 
 /** Discriminant of {@link VolumeClientError}. */
-export type VolumeErrorKind = 'api' | 'network' | 'protocol' | 'cancelled';
+export type VolumeErrorKind = 'api' | 'network' | 'protocol' | 'cancelled' | 'retry-later';
 
 /** Why a request never got an answer. */
 export type NetworkReason = 'refused' | 'reset' | 'dns' | 'timeout' | 'other';
@@ -15,6 +15,11 @@ export abstract class VolumeClientError extends Error {
   abstract readonly kind: VolumeErrorKind;
   /** The operation that failed. */
   readonly operation: Operation;
+  /**
+   * How long the server asked to wait (its `Retry-After` on a 429 or 503), in ms; set by the
+   * transport, undefined when the answer named none.
+   */
+  retryAfterMs: number | undefined = undefined;
 
   protected constructor(operation: Operation, message: string) {
     super(message);
@@ -75,8 +80,28 @@ export class CancelledError extends VolumeClientError {
   }
 }
 
+/**
+ * A read the server asked to retry later than the client is willing to wait (`Retry-After`
+ * beyond the cap): given up at once instead of holding the caller for minutes or days.
+ */
+export class RetryLaterError extends VolumeClientError {
+  readonly kind = 'retry-later' as const;
+  /** When the server said it can be asked again (ms since the epoch). */
+  readonly retryAt: number;
+  /** The answer (a 429 or 503) that asked for the wait. */
+  readonly lastError: VolumeClientError;
+
+  constructor(operation: Operation, retryAfterMs: number, lastError: VolumeClientError, now = Date.now()) {
+    const retryAt = now + retryAfterMs;
+    super(operation, `${operation} failed: the server is busy and asks to retry in ${Math.ceil(retryAfterMs / 1000)} s, at ${new Date(retryAt).toISOString()}`);
+    this.retryAfterMs = retryAfterMs;
+    this.retryAt = retryAt;
+    this.lastError = lastError;
+  }
+}
+
 /** Any concrete volume client error, narrowable by `kind`. */
-export type AnyVolumeClientError = ApiError | NetworkError | ProtocolError | CancelledError;
+export type AnyVolumeClientError = ApiError | NetworkError | ProtocolError | CancelledError | RetryLaterError;
 
 /** True for every error a volume client method throws. */
 export function isVolumeClientError(value: unknown): value is AnyVolumeClientError {

@@ -1,6 +1,9 @@
-/** Retrying reads: exponential backoff with full jitter, abortable, never after cancellation. */
+/**
+ * Retrying reads: exponential backoff with full jitter, or the server's `Retry-After` when it
+ * names one within the cap; abortable, never after cancellation.
+ */
 import type { Operation } from '../../shared/volume';
-import { CancelledError, VolumeClientError, isTransient } from './errors';
+import { CancelledError, RetryLaterError, VolumeClientError, isTransient } from './errors';
 
 /** Backoff settings; see {@link backoffDelay}. */
 export interface RetryPolicy {
@@ -8,6 +11,8 @@ export interface RetryPolicy {
   attempts: number;
   baseMs: number;
   capMs: number;
+  /** The longest `Retry-After` waited for; a longer one ends the call with a RetryLaterError. */
+  retryAfterCapMs: number;
   /** In [0, 1). */
   random: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -39,7 +44,9 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 
 /**
  * Runs `attempt(n)` (n from 1) until it succeeds, fails with a non-transient error, or the
- * policy's attempts are spent. A cancellation, during a call or a pause, ends it at once.
+ * policy's attempts are spent. A transient error that carries a `Retry-After` waits that long
+ * instead of the backoff, or, beyond `retryAfterCapMs`, ends the call at once with a
+ * RetryLaterError. A cancellation, during a call or a pause, ends it at once.
  */
 export async function withRetry<T>(
   operation: Operation,
@@ -52,8 +59,11 @@ export async function withRetry<T>(
       return await attempt(n);
     } catch (error) {
       const retryable = error instanceof VolumeClientError && isTransient(error);
-      if (!retryable || n >= policy.attempts) throw error;
-      await pause(operation, policy, n - 1, signal, error);
+      if (!retryable) throw error;
+      const asked = error.retryAfterMs;
+      if (asked !== undefined && asked > policy.retryAfterCapMs) throw new RetryLaterError(operation, asked, error);
+      if (n >= policy.attempts) throw error;
+      await pause(operation, policy, asked ?? backoffDelay(n - 1, policy), signal, error);
     }
   }
 }
@@ -61,12 +71,12 @@ export async function withRetry<T>(
 async function pause(
   operation: Operation,
   policy: RetryPolicy,
-  retry: number,
+  ms: number,
   signal: AbortSignal | undefined,
   lastError: VolumeClientError,
 ): Promise<void> {
   try {
-    await policy.sleep(backoffDelay(retry, policy), signal);
+    await policy.sleep(ms, signal);
   } catch {
     if (signal?.aborted) throw new CancelledError(operation);
     throw lastError;

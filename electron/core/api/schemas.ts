@@ -100,6 +100,16 @@ export const pageSchema = z
   );
 
 /**
+ * A `list` page that may hold at most `pageSize` volumes (the server may grant fewer, never
+ * more). The count is checked before any volume is parsed, so an oversize page costs no
+ * per-volume work.
+ */
+export function boundedPageSchema(pageSize: number) {
+  const bounded = z.array(z.unknown()).max(pageSize, `the page holds more volumes than the ${pageSize} asked for`).nullish();
+  return z.looseObject({ entites: bounded, entities: bounded }).pipe(pageSchema);
+}
+
+/**
  * The answer of `status`: `{unique, volumeStatus}` or a bare status string. `unique` is null
  * when the server did not say (the client fills in the one it asked about).
  */

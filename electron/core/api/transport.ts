@@ -1,6 +1,11 @@
 /**
- * One HTTP request to the volume API: URL, form encoding, headers, timeout, abort, envelope
- * decoding and redaction. Retrying is the caller's business (`retry.ts`).
+ * One HTTP request to the volume API: URL, form encoding, headers, timeout, abort, a bounded
+ * read of the answer, envelope decoding and redaction. Retrying is the caller's business
+ * (`retry.ts`).
+ *
+ * The HTTP stack is a port: any WHATWG `fetch` (Node's own, Electron's `net.fetch`). Both
+ * decompress by themselves, so the size limit counts the bytes the body stream yields, after
+ * decompression, and a gzip bomb stops expanding as soon as the limit is passed.
  */
 import type { z } from 'zod';
 import type { Operation } from '../../shared/volume';
@@ -47,6 +52,8 @@ export interface TransportConfig {
   endpoint: string;
   credentials: () => Credentials;
   timeoutMs: number;
+  /** The most bytes of one answer, counted after decompression; a larger one is a ProtocolError. */
+  maxAnswerBytes: number;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -209,6 +216,59 @@ export function decodeResponse<T>(
 interface RawAnswer {
   status: number;
   body: string;
+  /** The answer's `Retry-After` on a 429 or 503, in ms. */
+  retryAfterMs: number | undefined;
+}
+
+/** Statuses whose `Retry-After` the client reads (RFC 9110 §10.2.3). */
+const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`; undefined if unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month; without letters, Date.parse takes "-1" for a year.
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${bytes} bytes`;
+}
+
+class TooLarge extends Error {}
+
+/**
+ * The body as text, read chunk by chunk from the (already decompressed) stream and given up
+ * — the stream cancelled — as soon as it passes `limit` bytes.
+ */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  // Without a content coding the declared length is the length we would read.
+  if (!response.headers.has('content-encoding') && declared > limit) {
+    void response.body?.cancel().catch(() => {});
+    throw new TooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** fetch plus body, under one timer and the caller's signal. */
@@ -230,10 +290,17 @@ async function exchange(
   }, timeoutMs);
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  let status = 0;
   try {
     const response = await config.fetch(request.url, { ...request.init, signal: controller.signal });
-    return { status: response.status, body: await response.text() };
+    status = response.status;
+    const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+    return { status, body: await readBounded(response, config.maxAnswerBytes), retryAfterMs };
   } catch (error) {
+    if (error instanceof TooLarge) {
+      controller.abort(); // drops the connection rather than draining the rest of it
+      throw new ProtocolError(operation, status, `answer too large: more than ${formatBytes(config.maxAnswerBytes)}, the most this client reads`);
+    }
     if (signal?.aborted) throw new CancelledError(operation);
     if (timedOut) throw new NetworkError(operation, 'timeout', `no answer within ${timeoutMs} ms`);
     throw toNetworkError(operation, error, secrets);
@@ -259,7 +326,12 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       const answer = await exchange(config, spec.operation, buildRequest(base, spec, credentials), options, secrets);
       httpStatus = answer.status;
-      return decodeResponse(spec.operation, answer.status, answer.body, spec.schema, secrets);
+      try {
+        return decodeResponse(spec.operation, answer.status, answer.body, spec.schema, secrets);
+      } catch (error) {
+        if (error instanceof VolumeClientError) error.retryAfterMs = answer.retryAfterMs;
+        throw error;
+      }
     } catch (error) {
       outcome = outcomeOf(error);
       throw error;

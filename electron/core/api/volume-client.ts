@@ -9,7 +9,7 @@ import type {
 } from '../../shared/volume';
 import { silentLogger, type Logger } from '../ports';
 import { abortableSleep, withRetry, type RetryPolicy } from './retry';
-import { noResultSchema, pageSchema, statusSchema, volumeSchema } from './schemas';
+import { boundedPageSchema, noResultSchema, statusSchema, volumeSchema } from './schemas';
 import { createTransport, type Credentials, type RequestSpec, type Transport, type WireParams } from './transport';
 
 /** Per-call options of every method. */
@@ -27,8 +27,14 @@ export interface VolumeClientOptions {
   credentials: Credentials | (() => Credentials);
   /** Per attempt, default 15000. */
   timeoutMs?: number;
-  /** Retries of reads: `attempts` in total (default 3), backoff base 100 ms, cap 20000 ms. */
-  retry?: { attempts?: number; baseMs?: number; capMs?: number };
+  /**
+   * Retries of reads: `attempts` in total (default 3), backoff base 100 ms, cap 20000 ms; a
+   * server's `Retry-After` is waited for up to `retryAfterCapMs` (default 30000 ms).
+   */
+  retry?: { attempts?: number; baseMs?: number; capMs?: number; retryAfterCapMs?: number };
+  /** The most bytes of one answer, after decompression; default 64 MiB. */
+  maxAnswerBytes?: number;
+  /** The HTTP stack (WHATWG fetch); default Node's global fetch. The Electron host passes `net.fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
   random?: () => number;
@@ -106,6 +112,11 @@ export interface VolumeClient {
 /** Operations that only read, and so may be retried. */
 const READS: ReadonlySet<Operation> = new Set(['get', 'status', 'list']);
 
+/** The page size of `list` when none is asked for (spec: `offset` defaults to 20). */
+const DEFAULT_PAGE_SIZE = 20;
+/** Default of `maxAnswerBytes`: far above the largest legal page (1000 volumes, under 1 MiB). */
+const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
 /** listAll stops after this many pages in a row that bring no new volume. */
 const MAX_STALE_PAGES = 3;
 /** listAll never reads more pages than this. */
@@ -116,6 +127,7 @@ function retryPolicy(options: VolumeClientOptions): RetryPolicy {
     attempts: Math.max(1, options.retry?.attempts ?? 3),
     baseMs: options.retry?.baseMs ?? 100,
     capMs: options.retry?.capMs ?? 20_000,
+    retryAfterCapMs: options.retry?.retryAfterCapMs ?? 30_000,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? abortableSleep,
   };
@@ -133,6 +145,7 @@ export function createVolumeClient(options: VolumeClientOptions): VolumeClient {
     endpoint: options.endpoint,
     credentials: typeof credentials === 'function' ? credentials : () => credentials,
     timeoutMs: options.timeoutMs ?? 15_000,
+    maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     fetch: options.fetch ?? globalThis.fetch,
     logger,
   });
@@ -147,7 +160,7 @@ export function createVolumeClient(options: VolumeClientOptions): VolumeClient {
     ({ operation, method: 'POST', path, params, schema }) as const;
 
   const list = (params: ListParams = {}, opts?: CallOptions) =>
-    call({ operation: 'list', method: 'GET', path: 'list', params: { ...params }, schema: pageSchema }, opts);
+    call({ operation: 'list', method: 'GET', path: 'list', params: { ...params }, schema: boundedPageSchema(params.offset ?? DEFAULT_PAGE_SIZE) }, opts);
 
   return {
     create: (params, opts) => call(post('create', 'create', volumeSchema, { ...params }), opts),
