@@ -3,9 +3,12 @@
  * change, each appended and flushed to disk BEFORE the step it describes is taken (write-ahead).
  * Replaying it gives back the queue as it stood at the last completed append.
  */
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { z } from 'zod';
+import { silentLogger, type Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { keepDamaged, type DataNotices } from '../storage/damaged-file';
 import { batchSchema, queueItemSchema, type Batch, type QueueItem } from './types';
 
 const recordSchema = z.discriminatedUnion('kind', [
@@ -42,12 +45,20 @@ function lines(records: readonly JournalRecord[]): string {
 /** The fields of an item that change as it runs. */
 export type ItemChange = Partial<Pick<QueueItem, 'state' | 'attempts' | 'error' | 'result' | 'startedAt'>>;
 
-/** The journal file is unreadable beyond a torn last line: a record in its middle is invalid. */
-export class JournalError extends Error {
-  constructor(file: string, line: number, reason: string) {
-    super(`queue journal ${file} is corrupt at line ${line}: ${reason}`);
-    this.name = 'JournalError';
-  }
+/** What opening a damaged journal did: where the original went, and what of it was replayed. */
+export interface JournalRecovery {
+  /** The damaged original, set aside untouched; null when it could not be moved (then it was left in place). */
+  keptAt: string | null;
+  /** Valid records replayed, from before and after the bad lines. */
+  kept: number;
+  /** Lines that were not a valid record (a torn last append counts as one). */
+  dropped: number;
+}
+
+export interface JournalOpenOptions {
+  /** Told when a damaged journal is set aside (the window shows it). */
+  notices?: DataNotices;
+  logger?: Logger;
 }
 
 /** The queue's items and batches, kept in memory and journaled to one file. */
@@ -81,20 +92,36 @@ export class Journal {
     private readonly file: string,
     private handle: FileHandle,
     records: readonly JournalRecord[],
+    /** Set when the file was damaged at open; see {@link Journal.open}. */
+    readonly recovery?: JournalRecovery,
   ) {
     for (const record of records) this.apply(record);
     this.replayedRecords = records.length;
     this.needsReconcile = this.items().filter((item) => item.state === 'running');
   }
 
+
   /**
-   * Opens (or creates) the journal at `file` and replays it. A torn last line (a crash during an
-   * append) is ignored and cut off; an invalid record before it throws a {@link JournalError}.
+   * Opens (or creates) the journal at `file` and replays it. A damaged file (an unreadable line
+   * anywhere, a torn last append, a folder in its place) is never trimmed in place: it is set
+   * aside untouched, every valid record before and after the bad lines is replayed, and a new
+   * file is written with those records. A torn last append is a step that was never taken, so
+   * dropping it loses nothing; it is kept aside all the same, for a look.
    */
-  static async open(file: string): Promise<Journal> {
-    const records = await readRecords(file);
+  static async open(file: string, options: JournalOpenOptions = {}): Promise<Journal> {
+    const read = await readRecords(file);
+    let recovery: JournalRecovery | undefined;
+    if (read.damaged) {
+      const name = basename(file);
+      const logger = options.logger ?? silentLogger;
+      const params = { kept: read.records.length, dropped: read.dropped };
+      const keptAt = await keepDamaged(file, { code: 'queue', file: name, params }, { notices: options.notices, logger });
+      if (keptAt !== null) await writeFileAtomic(file, read.records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+      else if (read.tornTail) await appendNewline(file); // left in place: the next append must start a line of its own
+      recovery = { keptAt, ...params };
+    }
     const handle = await open(file, 'a', 0o600);
-    return new Journal(file, handle, records);
+    return new Journal(file, handle, read.records, recovery);
   }
 
   /** Every item, in the order it was queued. */
@@ -258,32 +285,53 @@ export class Journal {
   }
 }
 
-/** Parses the complete lines of the file and cuts off a torn last line, if any. */
-async function readRecords(file: string): Promise<JournalRecord[]> {
+interface ReadRecords {
+  records: JournalRecord[];
+  /** Whether anything in the file was not a valid record (or the file could not be read). */
+  damaged: boolean;
+  dropped: number;
+  tornTail: boolean;
+}
+
+/** Parses every line of the file, keeping each valid record and counting the others. */
+async function readRecords(file: string): Promise<ReadRecords> {
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damaged: false, dropped: 0, tornTail: false };
+    // A folder in its place, or unreadable: nothing of it can be replayed, but it is kept.
+    return { records: [], damaged: true, dropped: 0, tornTail: false };
   }
   // Each append ends with a newline, so bytes after the last one are an append cut short: its
-  // step was never taken. They are cut off so the next append starts on a line of its own.
+  // step was never taken.
   const complete = data.lastIndexOf(0x0a) + 1;
-  if (complete < data.length) await truncate(file, complete);
-  const lines = data.subarray(0, complete).toString('utf8').split('\n');
+  const tornTail = complete < data.length;
   const records: JournalRecord[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new JournalError(file, index + 1, 'not JSON');
-    }
-    const result = recordSchema.safeParse(parsed);
-    if (!result.success) throw new JournalError(file, index + 1, result.error.issues[0]?.message ?? 'invalid record');
-    records.push(result.data);
-  });
-  return records;
+  let dropped = tornTail ? 1 : 0;
+  for (const line of data.subarray(0, complete).toString('utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const result = recordSchema.safeParse(parseOrUndefined(line));
+    if (result.success) records.push(result.data);
+    else dropped += 1;
+  }
+  return { records, damaged: dropped > 0, dropped, tornTail };
+}
+
+function parseOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+async function appendNewline(file: string): Promise<void> {
+  const handle = await open(file, 'a', 0o600);
+  try {
+    await handle.write('\n');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

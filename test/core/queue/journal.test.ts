@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Journal, JournalError } from '../../../electron/core/queue/journal';
+import { Journal } from '../../../electron/core/queue/journal';
 import type { Batch, QueueItem } from '../../../electron/core/queue/types';
 
 let folder: string;
@@ -115,11 +115,33 @@ describe('Journal', () => {
     expect(second.items()).toEqual([]);
   });
 
-  it('refuses a journal with an invalid record before its last line', async () => {
-    await writeFile(file, '{"kind":"forget","batchId":"x"}\nnot json\n{"kind":"forget","batchId":"y"}\n');
-    await expect(Journal.open(file)).rejects.toBeInstanceOf(JournalError);
-    await writeFile(file, '{"kind":"item","item":{"id":"i1"}}\n');
-    await expect(Journal.open(file)).rejects.toThrow(/line 1/);
+  it('replays the records on both sides of a bad line and keeps the damaged file aside untouched', async () => {
+    const first = await openJournal();
+    await first.addBatch(batch, [item('i1'), item('i2')]);
+    await first.update('i1', { state: 'running', startedAt: 2000 }, 2000);
+    await first.close();
+    const [batchLine, updateLine] = (await readFile(file, 'utf8')).split('\n');
+    const damaged = `${batchLine}\nnot json\n{"kind":"item","item":{"id":"i9"}}\n${updateLine}\n`;
+    await writeFile(file, damaged);
+
+    const second = await openJournal();
+    expect(second.items().map((i) => [i.id, i.state])).toEqual([
+      ['i1', 'running'],
+      ['i2', 'pending'],
+    ]);
+    expect(second.recovery).toMatchObject({ kept: 2, dropped: 2 });
+    const aside = (await readdir(folder)).filter((name) => name.startsWith('queue.jsonl.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(second.recovery?.keptAt).toBe(join(folder, aside[0]!));
+    expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged);
+
+    // The new file holds only valid records, so the next start is clean.
+    await second.update('i2', { state: 'running', startedAt: 3000 }, 3000);
+    await second.close();
+    const third = await openJournal();
+    expect(third.recovery).toBeUndefined();
+    expect(third.items().map((i) => i.state)).toEqual(['running', 'running']);
+    expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged);
   });
 
   it('compacts to one record per live batch and item, and replays to the same queue', async () => {
