@@ -53,6 +53,9 @@ export const opParamsSchemas = {
 /** The parameters of operation `O`. */
 export type OpParams<O extends QueueOp> = z.infer<(typeof opParamsSchemas)[O]>;
 
+/** The most items one batch may hold (`queue:submit`): the window refuses a larger selection up front. */
+export const MAX_BATCH_ITEMS = 10_000;
+
 /** One operation asked for: which account, what, and a label the window shows (e.g. the volume's name). */
 export const queueRequestSchema = z.discriminatedUnion(
   'op',

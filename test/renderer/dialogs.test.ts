@@ -118,6 +118,44 @@ describe('operation dialogs', () => {
     expect(submitted.map((s) => s.title)).toEqual(['Delete db-data']);
   });
 
+  it('queues a selection of 10,000 as one batch, and says so, instead of failing, for one more', async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => row('acc', i + 1));
+    useDialogsStore().open({ kind: 'delete', volumes: many(10_000) });
+    await settle();
+    expect(dialogEl().querySelector('[data-testid="batch-too-large"]')).toBeNull();
+    button('Delete 10000 volumes').click();
+    await settle();
+    expect(submitted.map((s) => s.items.length)).toEqual([10_000]);
+    wrapper.unmount();
+    document.body.innerHTML = '';
+
+    for (const [locale, text, label] of [
+      ['en', 'One batch holds at most 10000 volumes and 10001 are selected.', 'Delete 10001 volumes'],
+      ['zh-CN', '一个批次最多包含 10000 个磁盘，当前选中了 10001 个。', '删除 10001 个磁盘'],
+    ] as const) {
+      i18n.global.locale.value = locale;
+      wrapper = mount(DialogHost!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
+      useDialogsStore().open({ kind: 'delete', volumes: many(10_001) });
+      await settle();
+      expect(dialogEl().querySelector('[data-testid="batch-too-large"]')?.textContent).toContain(text);
+      expect(button(label).disabled).toBe(true);
+      useDialogsStore().close();
+      wrapper.unmount();
+      document.body.innerHTML = '';
+    }
+    expect(submitted).toHaveLength(1);
+    wrapper = mount(DialogHost!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
+  });
+
+  it('says a selection is too large for one batch in the other dialogs too, when asked to queue it', async () => {
+    useDialogsStore().open({ kind: 'enable', volumes: Array.from({ length: 10_001 }, (_, i) => row('acc', i + 1, { status: 'DISABLED' })) });
+    await settle();
+    button('Enable').click();
+    await settle();
+    expect(dialogEl().textContent).toContain('One batch holds at most 10000 volumes and 10001 are selected.');
+    expect(submitted).toEqual([]);
+  });
+
   it('creates a bulk named name-01 … name-N and refuses a size of 0 first, saying why', async () => {
     useDialogsStore().open({ kind: 'create', accountId: 'acc', userId: 101 });
     await settle();

@@ -4,7 +4,7 @@
  */
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { QueueRequest } from '../../../../electron/shared/queue';
+import { MAX_BATCH_ITEMS, type QueueRequest } from '../../../../electron/shared/queue';
 import { describeError } from '../../i18n/errors';
 import type { TitleSpec } from '../../logic/dialog-requests';
 import { useNavigationStore } from '../../stores/navigation';
@@ -20,11 +20,18 @@ export function useBatchSubmit() {
   const submitting = ref(false);
   const failure = ref('');
 
+  /** Why `n` items cannot go in one batch (the contract's limit), or '' when they can. */
+  function overLimit(n: number): string {
+    return n > MAX_BATCH_ITEMS ? t('dialogs.batchTooLarge', { n, max: MAX_BATCH_ITEMS }) : '';
+  }
+
   /** True when the batch was queued (the dialog then closes). */
   async function submit(batch: { title: TitleSpec; items: QueueRequest[] }): Promise<boolean> {
     if (batch.items.length === 0 || submitting.value) return false;
+    // Said here rather than refused by the host, for every dialog that queues a selection.
+    failure.value = overLimit(batch.items.length);
+    if (failure.value) return false;
     submitting.value = true;
-    failure.value = '';
     try {
       const title = t(batch.title.key, batch.title.params);
       const queued = await queue.submit(title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title, batch.items);
@@ -38,5 +45,5 @@ export function useBatchSubmit() {
     }
   }
 
-  return { submit, submitting, failure };
+  return { submit, submitting, failure, overLimit };
 }

@@ -86,6 +86,7 @@ export default {
         deleteMany: 'Delete {n} volumes',
       },
       submitFailed: 'Could not queue the operation: {reason}',
+      batchTooLarge: 'One batch holds at most {max} volumes and {n} are selected. Select fewer, and do the rest in a second batch.',
       invalid: {
         accountRequired: 'Choose an account',
         nameRequired: 'A name is required',
@@ -191,6 +192,7 @@ export default {
         deleteMany: '删除 {n} 个磁盘',
       },
       submitFailed: '无法加入队列：{reason}',
+      batchTooLarge: '一个批次最多包含 {max} 个磁盘，当前选中了 {n} 个。请减少选择，其余的放到下一个批次。',
       invalid: {
         accountRequired: '请选择账号',
         nameRequired: '名称不能为空',
