@@ -25,7 +25,7 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { keepDamaged, type DataNotices } from '../storage/damaged-file';
 import { KeytarSecretStore, probeKeychain, type KeychainProbe } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
-import { accountSecretsSchema, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
+import { accountSecretsSchema, KeychainUnavailableError, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
 
 /** The settings file's name inside the data folder. */
 export const ACCOUNTS_FILE = 'accounts.json';
@@ -122,18 +122,8 @@ export class AccountNotFoundError extends Error {
   }
 }
 
-/** The keychain is needed but does not work here; `reason` and `fix` are for the user. */
-export class KeychainUnavailableError extends Error {
-  readonly reason: string;
-  readonly fix: string;
-
-  constructor(reason: string, fix: string) {
-    super(`The system keychain is not available: ${reason}. ${fix} Or choose "use for this session only".`);
-    this.name = 'KeychainUnavailableError';
-    this.reason = reason;
-    this.fix = fix;
-  }
-}
+// Lives with the secret stores, which also raise it (a keychain that does not answer in time).
+export { KeychainUnavailableError } from '../secrets/secret-store';
 
 /** The account has no stored secrets (e.g. a session-only account after a restart). */
 export class MissingCredentialsError extends Error {

@@ -6,9 +6,14 @@
  * keytar is loaded lazily with a dynamic import, so a missing or broken native module is an
  * error we catch (and report through `probeKeychain`), not a crash at start-up. Errors thrown
  * here name the account and the failing step, never a secret.
+ *
+ * Every keychain call has a timeout: a Secret Service waiting on an unlock prompt nobody sees
+ * would otherwise stall whatever asked (a listing, the account list) for ever. A call that runs
+ * out of time ends in a KeychainUnavailableError with the platform's fix; the store stays usable,
+ * so the next call works once the keychain answers.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { accountSecretsSchema, copySecrets, SecretStoreError, type AccountSecrets, type SecretStore } from './secret-store';
+import { accountSecretsSchema, copySecrets, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type SecretStore } from './secret-store';
 
 /** The app id: the keychain "service" of every entry. */
 export const KEYCHAIN_SERVICE = 'io.github.cloud-disk-desk';
@@ -25,17 +30,17 @@ export interface KeytarSecretStoreOptions {
   service?: string;
   /** Loads keytar; default a dynamic `import('keytar')`. */
   load?: () => Promise<KeytarLike>;
+  /** Give up on one keychain call that does not answer (default 10000 ms). */
+  timeoutMs?: number;
+  /** Default `process.platform`: picks the wording of the fix. */
+  platform?: NodeJS.Platform;
 }
 
 /** The answer of {@link probeKeychain}. */
 export type KeychainProbe = { available: true } | { available: false; reason: string; fix: string };
 
-export interface ProbeKeychainOptions extends KeytarSecretStoreOptions {
-  /** Default `process.platform`: picks the wording of the fix. */
-  platform?: NodeJS.Platform;
-  /** Give up on a keychain that does not answer (default 20000 ms). */
-  timeoutMs?: number;
-}
+/** Options of {@link probeKeychain}; its `timeoutMs` defaults to 20000 ms (the probe makes three calls). */
+export type ProbeKeychainOptions = KeytarSecretStoreOptions;
 
 /** keytar could not be loaded at all (native module missing or built for another runtime). */
 export class KeychainModuleError extends SecretStoreError {
@@ -61,11 +66,26 @@ function describe(error: unknown, secrets: readonly string[] = []): string {
 export class KeytarSecretStore implements SecretStore {
   readonly service: string;
   readonly #load: () => Promise<KeytarLike>;
+  readonly #timeoutMs: number;
+  readonly #platform: NodeJS.Platform;
   #keytar: Promise<KeytarLike> | undefined;
 
   constructor(options: KeytarSecretStoreOptions = {}) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.#load = options.load ?? importKeytar;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#platform = options.platform ?? process.platform;
+  }
+
+  /** `work` within the timeout, else a KeychainUnavailableError saying what did not answer. */
+  #timed<T>(work: Promise<T>, step: string): Promise<T> {
+    return withTimeout(work, this.#timeoutMs, () => {
+      const seconds = Number((this.#timeoutMs / 1000).toFixed(3));
+      return new KeychainUnavailableError(
+        `it did not answer within ${seconds} s while ${step} (it may be waiting for an unlock prompt)`,
+        fixFor(this.#platform),
+      );
+    });
   }
 
   /** Loads keytar once; a failed load is retried on the next call (the user may have fixed it). */
@@ -74,15 +94,17 @@ export class KeytarSecretStore implements SecretStore {
       this.#keytar = undefined;
       throw new KeychainModuleError(describe(error));
     });
-    return this.#keytar;
+    // A load that hangs stays pending: a later call that finds it done uses it.
+    return this.#timed(this.#keytar, 'loading the keychain module');
   }
 
   async get(accountId: string): Promise<AccountSecrets | null> {
     const keytar = await this.#module();
     let stored: string | null;
     try {
-      stored = await keytar.getPassword(this.service, accountId);
+      stored = await this.#timed(keytar.getPassword(this.service, accountId), `reading the entry of account ${accountId}`);
     } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw error;
       throw new SecretStoreError(`Could not read the keychain entry of account ${accountId}: ${describe(error)}`);
     }
     if (stored === null) return null;
@@ -104,8 +126,9 @@ export class KeytarSecretStore implements SecretStore {
     const keytar = await this.#module();
     const values = [secrets.accessToken, secrets.sessionToken, secrets.sessionSecret];
     try {
-      await keytar.setPassword(this.service, accountId, JSON.stringify(copySecrets(checked.data)));
+      await this.#timed(keytar.setPassword(this.service, accountId, JSON.stringify(copySecrets(checked.data))), `writing the entry of account ${accountId}`);
     } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw error;
       throw new SecretStoreError(`Could not write the keychain entry of account ${accountId}: ${describe(error, values)}`);
     }
   }
@@ -113,8 +136,9 @@ export class KeytarSecretStore implements SecretStore {
   async delete(accountId: string): Promise<void> {
     const keytar = await this.#module();
     try {
-      await keytar.deletePassword(this.service, accountId);
+      await this.#timed(keytar.deletePassword(this.service, accountId), `deleting the entry of account ${accountId}`);
     } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw error;
       throw new SecretStoreError(`Could not delete the keychain entry of account ${accountId}: ${describe(error)}`);
     }
   }
@@ -138,9 +162,9 @@ function fixFor(platform: NodeJS.Platform): string {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, timedOut = () => new Error(`no answer within ${ms} ms`)): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(timedOut()), ms);
     timer.unref?.();
     work.then(
       (value) => {

@@ -40,6 +40,22 @@ export class SecretStoreError extends Error {
   }
 }
 
+/**
+ * The keychain is needed but does not work here (missing, locked, or not answering); `reason`
+ * and `fix` are for the user.
+ */
+export class KeychainUnavailableError extends SecretStoreError {
+  readonly reason: string;
+  readonly fix: string;
+
+  constructor(reason: string, fix: string) {
+    super(`The system keychain is not available: ${reason}. ${fix} Or choose "use for this session only".`);
+    this.name = 'KeychainUnavailableError';
+    this.reason = reason;
+    this.fix = fix;
+  }
+}
+
 /** Copies only the three known fields (so no stray property travels with them). */
 export function copySecrets(secrets: AccountSecrets): AccountSecrets {
   return { accessToken: secrets.accessToken, sessionToken: secrets.sessionToken, sessionSecret: secrets.sessionSecret };
