@@ -15,7 +15,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Faults, faultSettingsSchema, type FaultSettings } from './faults';
-import { StateFile, loadState } from './persistence';
+import { SandboxDataError, StateFile, loadState } from './persistence';
 import { mulberry32 } from './random';
 import { ADMIN_USER_ID, buildSeed, parseSeed } from './seed';
 import { createHandler } from './server';
@@ -25,6 +25,7 @@ import { VolumeStore } from './volume-store';
 
 export type { FaultSettings, RateMap } from './faults';
 export { FAILURE_MESSAGES } from './faults';
+export { SandboxDataError } from './persistence';
 export { ADMIN_USER_ID } from './seed';
 export { BASE_DURATIONS_MS, MAX_PAGE_SIZE } from './volume-store';
 export { OPERATIONS } from './types';
@@ -35,8 +36,17 @@ export interface SandboxOptions {
   host?: string;
   /** default 0: a free port */
   port?: number;
-  /** JSON data file; loaded if it exists (the seed is then ignored), else seeded and written */
+  /**
+   * JSON data file (mode 0600) of the fleet: loaded if it exists (the seed is then ignored), else
+   * seeded and written. It never holds the access token or a session: those are new at each start.
+   */
   dataFile?: string;
+  /**
+   * Called when the data file is damaged (torn, empty, not JSON, another shape, a folder): once it
+   * resolves (having moved the file away), the sandbox starts from the seed and writes a new file.
+   * Without it, a damaged file refuses the start with a {@link SandboxDataError}.
+   */
+  onDamagedData?: (error: SandboxDataError) => Promise<void>;
   /** 'demo' (default) | 'empty' | 'scale:N' */
   seed?: string;
   /** passing states last base / speed; 0 ends them at once. default 1 */
@@ -88,6 +98,17 @@ function listen(server: HttpServer, port: number, host: string): Promise<Address
   });
 }
 
+/** The saved state; a damaged file goes to `onDamaged` and the start goes on from the seed. */
+async function loadOrReplace(file: string, onDamaged: SandboxOptions['onDamagedData']) {
+  try {
+    return await loadState(file);
+  } catch (error) {
+    if (!(error instanceof SandboxDataError) || !onDamaged) throw error;
+    await onDamaged(error);
+    return undefined;
+  }
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const speed = options.speed ?? 1;
@@ -99,19 +120,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const dataRng = mulberry32(randomSeed);
   const faults = new Faults(faultSettingsSchema.parse(options.faults ?? {}), mulberry32(randomSeed ^ 0x5eed));
 
-  const loaded = options.dataFile ? await loadState(options.dataFile) : undefined;
+  const loaded = options.dataFile ? await loadOrReplace(options.dataFile, options.onDamagedData) : undefined;
   const state = loaded ?? buildSeed(seed, dataRng, Date.now());
   const store = new VolumeStore(state, faults, dataRng, speed);
   const sessions = new Sessions(state);
-  sessions.prune();
   store.settle();
   const stateFile = options.dataFile ? new StateFile(options.dataFile, () => state) : undefined;
   const persist = (): Promise<void> => stateFile?.commit() ?? Promise.resolve();
-  const persistInBackground = (): void => {
-    persist().catch((err: unknown) => log(`cannot save the data file: ${err instanceof Error ? err.message : String(err)}`));
-  };
 
   const adminSession = sessions.create(ADMIN_USER_ID, 'admin', options.sessionTtlSeconds);
+  // Written at once: a new fleet is on disk from the start, and a file of an earlier version is
+  // rewritten without the token and sessions it kept.
   await persist();
 
   const server = createServer(
@@ -122,16 +141,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   return {
     endpoint: `http://${hostPart}:${address.port}`,
-    accessToken: state.accessToken,
+    accessToken: sessions.accessToken,
     adminSession: toSandboxSession(adminSession),
     createSession(userId, role, ttlSeconds) {
       const session = sessions.create(userId, role, ttlSeconds ?? options.sessionTtlSeconds);
-      persistInBackground();
       return toSandboxSession(session);
     },
     expireSessions() {
       sessions.expireAll();
-      persistInBackground();
     },
     setFaults(f) {
       faults.replace(f);

@@ -1,22 +1,92 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { z } from 'zod';
 import type { SandboxState } from './types';
 
-/** The state saved in `file`, or undefined if there is none yet. A leftover temp file is dropped. */
+const volumeStatusSchema = z.enum([
+  'AVAILABLE', 'ATTACHING', 'BACKING_UP', 'CREATING', 'DELETING', 'DOWNLOADING', 'UPLOADING', 'ERROR',
+  'ERROR_DELETING', 'ERROR_RESTORING', 'IN_USE', 'RESTORING_BACKUP', 'DETACHING', 'UNRECOGNIZED',
+]);
+const pendingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('create'), deadline: z.number(), fails: z.boolean() }),
+  z.object({ kind: z.literal('extend'), deadline: z.number(), fails: z.boolean(), newSize: z.number() }),
+  z.object({ kind: z.literal('attach'), deadline: z.number(), fails: z.boolean(), serverId: z.string(), device: z.string() }),
+  z.object({ kind: z.literal('detach'), deadline: z.number(), fails: z.boolean(), serverId: z.string() }),
+  z.object({ kind: z.literal('delete'), deadline: z.number(), fails: z.boolean() }),
+]);
+const storedVolumeSchema = z.object({
+  unique: z.number().int(),
+  userid: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(['ACTIVED', 'DISABLED']),
+  volumeId: z.string(),
+  volumeStatus: volumeStatusSchema,
+  size: z.number(),
+  zone: z.string(),
+  volumeType: z.string(),
+  sourceVolid: z.string().nullable(),
+  snapshotId: z.string().nullable(),
+  imageId: z.string().nullable(),
+  bootable: z.boolean(),
+  attachments: z.array(z.object({ serverId: z.string(), device: z.string(), attachedAt: z.number() })),
+  migrateStatus: z.string().nullable(),
+  created: z.number(),
+  updated: z.number(),
+  pending: pendingSchema.optional(),
+});
+/**
+ * The data file. Unknown keys are dropped, which is how files of earlier versions, which kept the
+ * access token and every session, are cleaned: the next write leaves them out.
+ */
+const stateSchema = z.object({
+  version: z.literal(1),
+  nextUnique: z.number().int(),
+  tenants: z.array(z.object({ userId: z.number().int(), name: z.string(), quotaGb: z.number() })),
+  servers: z.array(z.object({ id: z.string(), name: z.string(), userId: z.number().int() })),
+  images: z.array(z.object({ id: z.string(), name: z.string(), minSizeGb: z.number() })),
+  volumes: z.array(storedVolumeSchema),
+}) satisfies z.ZodType<SandboxState>;
+
+/** The data file cannot be used; names the file, never quotes it (it may hold an old token). */
+export class SandboxDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`the sandbox data file ${basename(file)} ${reason}`);
+    this.name = 'SandboxDataError';
+  }
+}
+
+/**
+ * The state saved in `file`, or undefined if there is none yet. A leftover temp file is dropped.
+ * A file that is not a whole sandbox data file (torn, empty, not JSON, another shape, a folder)
+ * is a {@link SandboxDataError}.
+ */
 export async function loadState(file: string): Promise<SandboxState | undefined> {
   await rm(tempPath(file), { force: true });
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new SandboxDataError(file, code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`);
   }
-  const state = JSON.parse(text) as SandboxState;
-  if (state?.version !== 1 || !Array.isArray(state.volumes) || typeof state.accessToken !== 'string') {
-    throw new Error(`${file} is not a sandbox data file`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not the parser's message: it quotes the text.
+    throw new SandboxDataError(file, text.trim() === '' ? 'is empty' : 'is not valid JSON');
   }
-  return state;
+  const state = stateSchema.safeParse(json);
+  if (!state.success) {
+    const where = state.error.issues[0]?.path.join('.') || '(file)';
+    throw new SandboxDataError(file, `is not a sandbox data file (at ${where})`);
+  }
+  return state.data;
 }
 
 function tempPath(file: string): string {
@@ -30,7 +100,7 @@ function tempPath(file: string): string {
  */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = tempPath(file);
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w', 0o600); // private to the user, like every data file
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();

@@ -1,4 +1,4 @@
-import { newSecret, pick, randomInt, uuidFrom, type Random } from './random';
+import { pick, randomInt, uuidFrom, type Random } from './random';
 import type { Image, SandboxState, Server, StoredVolume, Tenant, VolumeStatus } from './types';
 
 export type SeedSpec = { kind: 'demo' } | { kind: 'empty' } | { kind: 'scale'; count: number };
@@ -15,17 +15,15 @@ export function parseSeed(text: string): SeedSpec {
   throw new Error(`unknown seed "${text}" (expected demo, empty or scale:N)`);
 }
 
-/** A fresh state for a seed. Ids and data come from the seeded PRNG; the access token does not. */
+/** A fresh state for a seed. Ids and data come from the seeded PRNG. */
 export function buildSeed(spec: SeedSpec, rng: Random, now: number): SandboxState {
   const images = seedImages(rng);
   const state: SandboxState = {
     version: 1,
-    accessToken: newSecret(),
     nextUnique: 1,
     tenants: [],
     servers: [],
     images,
-    sessions: [],
     volumes: [],
   };
   if (spec.kind === 'scale') {

@@ -16,17 +16,24 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The access token and the sessions, both kept in the persisted state. */
+/**
+ * The access token and the sessions: issued at each start and held in memory only, never in the
+ * data file, so a copy of that file (or a backup of the data folder) opens nothing.
+ */
 export class Sessions {
+  /** The application access token every request must carry; new at each start. */
+  readonly accessToken = newSecret();
+  private sessions: Session[] = [];
+
   constructor(
-    private readonly state: SandboxState,
+    private readonly state: Pick<SandboxState, 'tenants'>,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** Whether the request carries the sandbox's application access token. */
   hasAccessToken(headers: IncomingHttpHeaders): boolean {
     const token = header(headers, 'ht-access-token');
-    return token !== undefined && sameSecret(token, this.state.accessToken);
+    return token !== undefined && sameSecret(token, this.accessToken);
   }
 
   /** The caller of an API request; 403 access-denied for missing, wrong or expired credentials. */
@@ -35,7 +42,7 @@ export class Sessions {
     const token = header(headers, 'imr-session-token');
     const secret = header(headers, 'imr-session-secret');
     if (!token || !secret) throw accessDenied();
-    const session = this.state.sessions.find((s) => s.token === token);
+    const session = this.sessions.find((s) => s.token === token);
     if (!session || !sameSecret(secret, session.secret) || this.expired(session)) throw accessDenied();
     return { userId: session.userId, role: session.role };
   }
@@ -49,18 +56,14 @@ export class Sessions {
       role,
       expiresAt: ttlSeconds === undefined ? null : this.clock() + ttlSeconds * 1000,
     };
-    this.state.sessions.push(session);
+    this.sessions = this.sessions.filter((s) => !this.expired(s)); // a long run does not pile them up
+    this.sessions.push(session);
     return session;
   }
 
   expireAll(): void {
     const now = this.clock();
-    for (const s of this.state.sessions) s.expiresAt = Math.min(s.expiresAt ?? now, now);
-  }
-
-  /** Forgets expired sessions, so restarts do not pile them up in the data file. */
-  prune(): void {
-    this.state.sessions = this.state.sessions.filter((s) => !this.expired(s));
+    for (const s of this.sessions) s.expiresAt = Math.min(s.expiresAt ?? now, now);
   }
 
   private expired(s: Session): boolean {

@@ -104,15 +104,16 @@ export interface Session {
   expiresAt: number | null;
 }
 
-/** Everything the sandbox persists: one JSON document. */
+/**
+ * Everything the sandbox persists: one JSON document. No secret: the access token and the
+ * sessions are issued at each start and held in memory (see `sessions.ts`).
+ */
 export interface SandboxState {
   version: 1;
-  accessToken: string;
   nextUnique: number;
   tenants: Tenant[];
   servers: Server[];
   images: Image[];
-  sessions: Session[];
   volumes: StoredVolume[];
 }
 

@@ -123,7 +123,7 @@ describe('the CLI', () => {
     for (const unique of answered) expect(onDisk.has(unique)).toBe(true);
 
     const again = await startCli(['--port', '0', '--data', file, '--speed', '0']);
-    expect(again.banner.accessToken).toBe(cli.banner.accessToken);
+    expect(again.banner.accessToken).not.toBe(cli.banner.accessToken); // issued afresh, never kept in the file
     for (const unique of answered) {
       const res = await call(again.banner, `/${unique}/get`, {});
       expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { SandboxDataError } from '../../sandbox/index';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,17 +15,22 @@ afterEach(async () => {
 });
 
 describe('persistence', () => {
-  it('keeps volumes, the access token and sessions across stop/start with the same file', async () => {
+  it('keeps volumes across stop/start with the same file; the access token and sessions are new at each start and never in it', async () => {
     const file = join(dir, 'state.json');
     const first = await start({ dataFile: file, seed: 'demo' });
     const user = first.sandbox.createSession(101, 'user');
     const v = await createVolume(first.client, { name: 'survivor', userid: 101 });
     const before = (await first.client.get<WirePage>('/list', { offset: 1000 })).result!;
     await first.sandbox.stop();
+    const text = await readFile(file, 'utf8');
+    for (const secret of [first.sandbox.accessToken, user.sessionToken, user.sessionSecret, first.sandbox.adminSession.sessionSecret]) expect(text).not.toContain(secret);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
 
     const second = await start({ dataFile: file, seed: 'empty' }); // the seed is ignored
-    expect(second.sandbox.accessToken).toBe(first.sandbox.accessToken);
-    const asUser = new RawClient(second.sandbox, user);
+    expect(second.sandbox.accessToken).not.toBe(first.sandbox.accessToken);
+    const oldUser = new RawClient({ ...second.sandbox, accessToken: first.sandbox.accessToken }, user);
+    expect((await oldUser.post(`/${v.unique}/get`)).status).toBe(403);
+    const asUser = new RawClient(second.sandbox, second.sandbox.createSession(101, 'user'));
     expect((await asUser.post<WireVolume>(`/${v.unique}/get`)).result).toMatchObject({ name: 'survivor' });
     const after = (await second.client.get<WirePage>('/list', { offset: 1000 })).result!;
     expect(after.total).toBe(before.total);
@@ -52,9 +58,42 @@ describe('persistence', () => {
     expect((await second.client.post<WireVolume>(`/${v.unique}/get`)).result!.volumeStatus).toBe('AVAILABLE');
   });
 
-  it('refuses a file that is not a sandbox data file', async () => {
+  it('refuses a file that is not a sandbox data file, naming it without quoting it', async () => {
     const file = join(dir, 'other.json');
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, '{"hello": 1}'));
-    await expect(start({ dataFile: file })).rejects.toThrow(/not a sandbox data file/);
+    for (const text of ['{"hello": "SECRET-1"}', '{"version":1,"nextUnique":"SECRET-2"', '', 'SECRET-3']) {
+      await writeFile(file, text);
+      const error = (await start({ dataFile: file }).catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(SandboxDataError);
+      expect(error.message).toMatch(/^the sandbox data file other\.json (is not a sandbox data file|is not valid JSON|is empty)/);
+      expect(error.message).not.toContain('SECRET');
+    }
+  });
+
+  it('an old file that kept the access token and sessions is rewritten without them on the next start', async () => {
+    const file = join(dir, 'state.json');
+    const first = await start({ dataFile: file });
+    await first.sandbox.stop();
+    const old = { ...JSON.parse(await readFile(file, 'utf8')), accessToken: 'OLD-TOKEN', sessions: [{ token: 'OLD-SESSION', secret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null }] };
+    await writeFile(file, JSON.stringify(old), { mode: 0o644 });
+    const second = await start({ dataFile: file });
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toMatch(/OLD-|accessToken|sessions/);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const oldSession = new RawClient({ ...second.sandbox, accessToken: 'OLD-TOKEN' }, { sessionToken: 'OLD-SESSION', sessionSecret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null });
+    expect((await oldSession.get('/list')).status).toBe(403);
+  });
+
+  it('a damaged file goes to onDamagedData and the start goes on from the seed', async () => {
+    const file = join(dir, 'state.json');
+    await writeFile(file, '{"version":1,"volu');
+    const damaged: string[] = [];
+    const { client } = await start({ dataFile: file, seed: 'demo', onDamagedData: async (error) => {
+      damaged.push(error.message);
+      await rename(file, `${file}.aside`);
+    } });
+    expect(damaged).toEqual(['the sandbox data file state.json is not valid JSON']);
+    expect(await readFile(`${file}.aside`, 'utf8')).toBe('{"version":1,"volu');
+    expect((await client.get<WirePage>('/list')).result!.total).toBeGreaterThan(0);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 1 });
   });
 });
