@@ -14,12 +14,9 @@ export async function listVolumes(
   accountId: string,
   keywords: string | undefined,
 ): Promise<VolumeListing> {
+  let volumes: VolumeListing['volumes'];
   try {
-    const { volumes } = await client.listAll({ keywords });
-    health.succeeded(accountId);
-    const asOf = Date.now();
-    if (keywords === undefined) await cache.save(accountId, volumes, asOf);
-    return { volumes, asOf, source: 'live', stuck: [] };
+    ({ volumes } = await client.listAll({ keywords }));
   } catch (error) {
     health.failed(accountId, error);
     const expired = error instanceof ApiError && error.code === 'volumes.error.access-denied';
@@ -27,7 +24,12 @@ export async function listVolumes(
     const cached = await cache.load(accountId);
     if (!cached) throw error;
     const needle = keywords?.toLowerCase();
-    const volumes = needle ? cached.volumes.filter((v) => `${v.name}\n${v.description}`.toLowerCase().includes(needle)) : cached.volumes;
-    return { volumes, asOf: cached.savedAt, source: 'cache', problem: { code: error instanceof ApiError ? error.code : `client.${error.kind}`, message: error.message }, stuck: [] };
+    const matching = needle ? cached.volumes.filter((v) => `${v.name}\n${v.description}`.toLowerCase().includes(needle)) : cached.volumes;
+    return { volumes: matching, asOf: cached.savedAt, source: 'cache', problem: { code: error instanceof ApiError ? error.code : `client.${error.kind}`, message: error.message }, stuck: [] };
   }
+  health.succeeded(accountId);
+  const asOf = Date.now();
+  // The cloud answered: a cache that cannot be written is the cache's to log, never the listing's failure.
+  if (keywords === undefined) await cache.save(accountId, volumes, asOf);
+  return { volumes, asOf, source: 'live', stuck: [] };
 }

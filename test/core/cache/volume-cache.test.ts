@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VolumeCache } from '../../../electron/core/cache/volume-cache';
+import { DataNotices } from '../../../electron/core/storage/damaged-file';
 import type { LogFields } from '../../../electron/core/ports';
 import type { Volume } from '../../../electron/shared/volume';
 
@@ -43,4 +44,47 @@ describe('VolumeCache', () => {
     expect(await cache.load('foreign')).toBeNull();
     expect(warnings).toEqual(['volume cache ignored: unreadable', 'volume cache ignored: unknown format']);
   });
+
+  it('logs a write that fails instead of throwing', async () => {
+    await mkdir(join(folder, 'acct.json'));
+    await expect(cache.save('acct', [volume], 1)).resolves.toBeUndefined();
+    expect(warnings).toEqual(['volume cache not saved']);
+  });
 });
+
+describe('VolumeCache.open', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cdd-cache-open-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('sets a file standing where the folder belongs aside and creates the folder 0700', async () => {
+    await writeFile(join(dataDir, 'cache'), 'not a folder');
+    const notices = new DataNotices();
+    const cache = await VolumeCache.open(join(dataDir, 'cache'), silent, notices);
+    expect(notices.list()).toMatchObject([{ code: 'cache', file: 'cache' }]);
+    expect(await readFile(notices.list()[0]!.keptAt!, 'utf8')).toBe('not a folder');
+    expect((await stat(join(dataDir, 'cache'))).mode & 0o777).toBe(0o700);
+    await cache.save('a', [volume], 1);
+    expect(await cache.load('a')).toEqual({ savedAt: 1, volumes: [volume] });
+  });
+
+  it('sets each damaged cache file aside before anything is saved over it, and leaves good ones', async () => {
+    const folder = join(dataDir, 'cache');
+    await mkdir(folder);
+    await writeFile(join(folder, 'good.json'), JSON.stringify({ format: 1, savedAt: 3, volumes: [volume] }));
+    await writeFile(join(folder, 'torn.json'), '{"format":1,"savedAt":5,"volu');
+    await writeFile(join(folder, 'shape.json'), JSON.stringify({ format: 1, savedAt: 3, volumes: [{ nope: true }] }));
+    await mkdir(join(folder, 'folder.json'));
+    const notices = new DataNotices();
+    const cache = await VolumeCache.open(folder, silent, notices);
+    expect(notices.list().map((n) => n.file).sort()).toEqual(['cache/folder.json', 'cache/shape.json', 'cache/torn.json']);
+    expect(await cache.load('good')).toEqual({ savedAt: 3, volumes: [volume] });
+    await cache.save('torn', [], 9);
+    const tornAside = notices.list().find((n) => n.file === 'cache/torn.json')!.keptAt!;
+    expect(await readFile(tornAside, 'utf8')).toBe('{"format":1,"savedAt":5,"volu');
+  });
+});
+
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
