@@ -18,7 +18,7 @@ import { Faults, faultSettingsSchema, type FaultSettings } from './faults';
 import { SandboxDataError, StateFile, loadState } from './persistence';
 import { mulberry32 } from './random';
 import { ADMIN_USER_ID, buildSeed, parseSeed } from './seed';
-import { createHandler } from './server';
+import { answerParserErrors, createHandler } from './server';
 import { Sessions } from './sessions';
 import type { Role, Session } from './types';
 import { VolumeStore } from './volume-store';
@@ -136,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const server = createServer(
     createHandler({ store, sessions, faults, persist, log, sessionTtlSeconds: options.sessionTtlSeconds }),
   );
+  answerParserErrors(server, log);
   const address = await listen(server, options.port ?? 0, host);
   const hostPart = address.address.includes(':') ? `[${address.address}]` : address.address;
 

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { ApiError, accessDenied, parameterInvalid } from './errors';
 import { FAILURE_MESSAGES, faultPatchSchema, type Faults } from './faults';
@@ -126,17 +127,54 @@ function envelope(status: number, message: string, result?: unknown): object {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The answer to a request Node's HTTP parser refused: 431 for oversize headers (a long URL counts), else 400. */
+function parserRejection(code: string | undefined): { status: number; message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, message: 'volumes.error.header-too-large' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, message: 'volumes.error.request-timeout' };
+  return { status: 400, message: 'volumes.error.bad-request' };
+}
+
+/**
+ * Answers what the HTTP parser refuses (a garbage request line, a bad header, a 20,000-character
+ * URL) with the spec's error envelope instead of Node's empty 400, and lets a client that went
+ * away go quietly.
+ */
+export function answerParserErrors(server: Server, log: (line: string) => void): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const { status, message } = parserRejection(err.code);
+    const body = JSON.stringify(envelope(status, message));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    log(`request refused by the HTTP parser: ${status} (${err.code ?? 'unknown'})`);
+  });
+}
+
+/** Whether the client closed the connection before its answer (an abort, not a server fault). */
+function clientWentAway(req: IncomingMessage, res: ServerResponse): boolean {
+  return (req.destroyed && !req.complete) || (res.destroyed && !res.writableFinished);
+}
+
 /** The request handler of the sandbox: the volume API plus the admin paths under /__sandbox/. */
 export function createHandler(ctx: ServerContext): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const method = req.method ?? 'GET';
-    const finish = (status: number | 'dropped'): void => {
+    const finish = (status: number | 'dropped' | 'aborted'): void => {
       ctx.log(`${method} ${url.pathname} ${status} ${Math.round(performance.now() - started)}ms`);
     };
     const handle = url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin : handleApi;
     handle(ctx, req, res, url, finish).catch((err: unknown) => {
+      if (!(err instanceof ApiError) && clientWentAway(req, res)) {
+        finish('aborted');
+        return;
+      }
       const status = err instanceof ApiError ? err.status : 500;
       if (!(err instanceof ApiError)) ctx.log(`internal error: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) send(res, status, envelope(status, err instanceof ApiError ? err.message : 'volumes.error.internal'));
