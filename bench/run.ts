@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createVolumeClient, type VolumeClient } from '../electron/core/api';
 import { isPassing, PassingPoller } from '../electron/core/refresh/passing-poller';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { benchClientLimits } from './client-limits';
 import { benchQueueDeletes } from './queue-deletes';
 import { benchRenderer } from './renderer';
 
@@ -125,4 +126,5 @@ await benchListAll();
 await benchDurableWrites();
 await benchRefreshCycle();
 await benchQueueDeletes();
+await benchClientLimits();
 await benchRenderer();

@@ -89,6 +89,8 @@ export function hugePage(count: number): Handler {
 /** How far the process's memory rose above where it was while `work` ran, sampled every few ms. */
 export interface MemoryPeak<T> {
   result: T;
+  /** The highest RSS seen, absolute. */
+  rssPeakMiB: number;
   rssMiB: number;
   heapMiB: number;
 }
@@ -107,7 +109,7 @@ export async function memoryPeak<T>(work: () => Promise<T>): Promise<MemoryPeak<
   try {
     const result = await work();
     sample();
-    return { result, rssMiB: (rss - before.rss) / MiB, heapMiB: (heap - before.heapUsed) / MiB };
+    return { result, rssPeakMiB: rss / MiB, rssMiB: (rss - before.rss) / MiB, heapMiB: (heap - before.heapUsed) / MiB };
   } finally {
     clearInterval(timer);
   }
