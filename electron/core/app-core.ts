@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
+import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
 import type { AccountView, AppNotification, EventChannel, EventPayloads, Settings, VolumeListing } from '../shared/contract';
 import { sendsSecretsInClear } from '../shared/endpoint';
 import { FINISHED_STATES, type BatchView, type QueueRequest } from '../shared/queue';
@@ -9,10 +9,10 @@ import { AccountHealthBoard } from './account-health';
 import { AccountNotFoundError, AccountStore, AccountValidationError, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
 import { ApiError } from './api/errors';
 import { createVolumeClient, type VolumeClient } from './api/volume-client';
-import { VolumeCache } from './cache/volume-cache';
+import { CACHE_FOLDER, VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
 import type { AccountSecrets } from './secrets/secret-store';
-import { addLocalSandboxAccount, connectLocalSandbox } from './local-sandbox-account';
+import { addLocalSandboxAccount, connectLocalSandbox, startLocalSandbox } from './local-sandbox-account';
 import { batchNotification, notificationLanguage, sessionExpiredNotification } from './notifications';
 import { QueueChangeFeed } from './queue/change-feed';
 import { Journal } from './queue/journal';
@@ -73,6 +73,7 @@ export interface AppCore {
 /** Counts over the queue's items, for a quit prompt, a taskbar progress bar and a badge. */
 export interface QueueActivity {
   pending: number;
+  /** Sent, or accepted and waiting for the cloud to finish. */
   running: number;
   /** Items of the batches that still have work: finished so far, and in all (the progress bar). */
   batchDone: number;
@@ -92,7 +93,7 @@ export function queueActivityOf(batches: readonly BatchView[]): QueueActivity {
     }
     for (const item of batch.items) {
       if (item.state === 'pending') activity.pending++;
-      else if (item.state === 'running') activity.running++;
+      else if (item.state === 'running' || item.state === 'waiting') activity.running++;
       else if (item.state === 'failed') activity.failed++;
     }
   }
@@ -144,14 +145,14 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const knownSecrets = new KnownSecrets();
   const logger = maskingLogger(options.logger ?? silentLogger, knownSecrets);
   const notices = options.notices ?? new DataNotices();
-  const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain, ...(options.fetch ? { connection: { fetch: options.fetch } } : {}) });
-  const sandbox = await startSandbox({ ...options.sandbox, dataFile: join(options.dataDir, 'local-sandbox.json'), port: 0 });
+  const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain, notices, ...(options.fetch ? { connection: { fetch: options.fetch } } : {}) });
+  const sandbox = await startLocalSandbox(options.dataDir, options.sandbox, { notices, logger });
   knownSecrets.add(sandbox.accessToken, sandbox.adminSession.sessionToken, sandbox.adminSession.sessionSecret);
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
   await connectLocalSandbox(accounts, sandbox);
-  const cache = new VolumeCache(join(options.dataDir, 'cache'), logger);
+  const cache = await VolumeCache.open(join(options.dataDir, CACHE_FOLDER), logger, notices);
 
-  const settings = await SettingsStore.open(options.dataDir, logger);
+  const settings = await SettingsStore.open(options.dataDir, logger, notices);
   const health = new AccountHealthBoard();
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
@@ -220,7 +221,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     ...(options.offlineRetryMs === undefined ? {} : { firstMs: options.offlineRetryMs }),
   });
 
-  const journal = await Journal.open(join(options.dataDir, 'queue.jsonl'));
+  const journal = await Journal.open(join(options.dataDir, 'queue.jsonl'), { notices, logger });
   // Each item leaves several records behind as it runs; start from one per item when that adds up
   // (while running, the journal compacts itself by the same rule).
   if (journal.worthCompacting) await journal.compact();

@@ -1,5 +1,34 @@
-import type { RunningSandbox } from '../../sandbox/index';
+import { join } from 'node:path';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
 import { AccountValidationError, type Account, type AccountStore } from './accounts/account-store';
+import type { Logger } from './ports';
+import { keepDamaged, type DataNotices } from './storage/damaged-file';
+
+/** The Local sandbox's fleet in the data folder. It holds no secret: see `sandbox/sessions.ts`. */
+export const LOCAL_SANDBOX_FILE = 'local-sandbox.json';
+
+/**
+ * Starts the Local sandbox on a free loopback port with its fleet from the data folder. A damaged
+ * fleet file never stops the app: it is set aside untouched and a fresh demo fleet replaces it.
+ */
+export function startLocalSandbox(
+  dataDir: string,
+  options: Pick<SandboxOptions, 'speed' | 'seed'> | undefined,
+  { notices, logger }: { notices: DataNotices; logger: Logger },
+): Promise<RunningSandbox> {
+  const dataFile = join(dataDir, LOCAL_SANDBOX_FILE);
+  return startSandbox({
+    ...options,
+    dataFile,
+    port: 0,
+    onDamagedData: async (error) => {
+      logger.warn(`${LOCAL_SANDBOX_FILE} ${error.reason}; starting a fresh fleet`, { file: LOCAL_SANDBOX_FILE });
+      const keptAt = await keepDamaged(dataFile, { code: 'local-sandbox', file: LOCAL_SANDBOX_FILE, params: {} }, { notices, logger });
+      // Not moved (a folder that cannot be renamed …): the sandbox cannot write its file either, so say so.
+      if (keptAt === null) throw error;
+    },
+  });
+}
 
 export const LOCAL_SANDBOX_NAME = 'Local sandbox';
 const LOCAL_SANDBOX_COLOUR = '#8e44ad';
