@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // The Electron shell's tests load the built main bundle and preload: build them first.
+    globalSetup: ['test/electron/build-bundles.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: keep file parallelism modest so sandbox timings stay honest.

@@ -79,13 +79,15 @@ export function stateOf(window: BrowserWindow): WindowState {
 
 /**
  * Saves the window's state a moment after each move or resize, and at once when it closes.
- * `flush()` saves now and resolves when that is on disk (the quit path waits for it).
+ * `flush()` saves a last time and resolves when that is on disk (the quit path waits for it).
  */
 export function trackWindowState(window: BrowserWindow, dataDir: string, logger: Logger): { flush(): Promise<void> } {
   const path = join(dataDir, WINDOW_STATE_FILE);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let final = false;
   const save = (state: WindowState) => {
+    if (final) return;
     writing = writing.then(() => writeFileAtomic(path, `${JSON.stringify(state)}\n`)).catch((error: unknown) => logger.warn('window state not saved', { error: String(error) }));
   };
   const later = () => {
@@ -106,6 +108,7 @@ export function trackWindowState(window: BrowserWindow, dataDir: string, logger:
       clearTimeout(timer);
       timer = undefined;
       if (!window.isDestroyed()) save(stateOf(window));
+      final = true; // the app is stopping: this was the last save
       return writing;
     },
   };

@@ -1,0 +1,225 @@
+/**
+ * The built main bundle under the stand-in `electron`: how the desktop app starts, fails, quits
+ * and comes back, as a user sees it - one instance, a dialog when it cannot start, a question
+ * before quitting with work running, its window where it was left, notifications that work, and
+ * a log file without a secret in it.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountView, VolumeListing } from '../../electron/shared/contract';
+import type { BatchView } from '../../electron/shared/queue';
+import { startSandbox } from '../../sandbox/index';
+import { loadMain, tempPaths, until, type LoadedMain } from './load-main';
+import { InstanceLock, type MessageBoxLike } from './stand-in/electron';
+
+let root: string;
+const running: LoadedMain[] = [];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cdd-main-life-'));
+});
+
+afterEach(async () => {
+  for (const main of running.splice(0)) if (!main.electron.ended()) await main.quit();
+  await rm(root, { recursive: true, force: true });
+});
+
+function launch(options: Partial<Parameters<typeof loadMain>[0]> = {}): LoadedMain {
+  const main = loadMain({ paths: tempPaths(root), isPackaged: true, ...options });
+  running.push(main);
+  return main;
+}
+
+async function result<T>(main: LoadedMain, channel: string, payload: unknown): Promise<T> {
+  const reply = (await main.electron.invoke(channel, payload)) as { ok: boolean; result: T; error?: unknown };
+  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
+  return reply.result;
+}
+
+/** Queues work on the Local sandbox: a create (it takes the sandbox seconds) or renames of `count` volumes. */
+async function queueWork(main: LoadedMain, op: 'create' | 'update', count = 1): Promise<BatchView> {
+  const [account] = await result<AccountView[]>(main, 'accounts:list', {});
+  const volumes = op === 'update' ? (await result<VolumeListing>(main, 'volumes:list', { accountId: account!.id })).volumes : [];
+  const items = Array.from({ length: count }, (_, i) =>
+    op === 'create' ? { op, accountId: account!.id, params: { name: `quit-test-${i}`, size: 10 } } : { op, accountId: account!.id, params: { unique: volumes[i]!.unique, name: `renamed-${i}` } },
+  );
+  return result<BatchView>(main, 'queue:submit', { title: 'quit test', items });
+}
+
+const quitPrompts = (main: LoadedMain) => main.electron.dialogs.filter((box) => box.buttons?.length === 3);
+
+describe('single instance', () => {
+  it('a second launch quits without a window and brings the first one forward', async () => {
+    const lock = new InstanceLock();
+    const first = launch({ lock });
+    await first.start();
+    first.window.paint();
+    first.window.minimize();
+    const second = launch({ lock, paths: tempPaths(join(root, 'second')) });
+    await second.start();
+    expect(second.electron.ended()).toEqual({ how: 'quit' });
+    expect(second.electron.windows).toEqual([]);
+    expect(second.electron.ipcHandlers.size).toBe(0);
+    expect(first.window.isMinimized()).toBe(false);
+    expect(first.window.focused).toBe(true);
+    expect(first.electron.ended()).toBeUndefined();
+  });
+});
+
+describe('a failed start', () => {
+  it('when the data folder is a file: a dialog with the reason and the path, which can show it, then exit 1', async () => {
+    const paths = tempPaths(root);
+    await writeFile(paths.userData!, 'not a folder');
+    const main = launch({ paths, answer: () => 0 });
+    await main.start();
+    await until(() => main.electron.ended() !== undefined, 'the app to exit');
+    expect(main.electron.ended()).toEqual({ how: 'exit', code: 1 });
+    expect(main.electron.windows).toEqual([]);
+    const [box] = main.electron.dialogs;
+    expect(box).toMatchObject({ type: 'error', title: 'Cloud Disk Desk could not start' });
+    expect(box!.detail).toContain(paths.userData);
+    expect(box!.detail).toContain('not a folder');
+    expect(main.electron.callsTo('shell.showItemInFolder')).toEqual([[paths.userData]]);
+    expect(await readFile(join(paths.logs!, 'main.log'), 'utf8')).toContain('start failed');
+  });
+
+  it('when another process holds the data folder: its message, in the language of the OS', async () => {
+    const first = launch();
+    await first.start();
+    const second = launch({ locale: 'zh-CN', answer: () => 1 });
+    await second.start();
+    await until(() => second.electron.ended() !== undefined, 'the second app to exit');
+    expect(second.electron.ended()).toEqual({ how: 'exit', code: 1 });
+    expect(second.electron.dialogs[0]).toMatchObject({ title: 'Cloud Disk Desk 无法启动' });
+    expect(second.electron.dialogs[0]!.detail).toMatch(/in use by another Cloud Disk Desk/);
+    expect(second.electron.callsTo('shell.openPath')).toEqual([]);
+    expect(first.electron.ended()).toBeUndefined();
+  });
+});
+
+describe('quitting with queue work running', () => {
+  let answer: number;
+  const answering = (box: MessageBoxLike) => (box.buttons?.length === 3 ? answer : 0);
+
+  it('Cancel keeps the app and its window; nothing is stopped', async () => {
+    const main = launch({ answer: answering });
+    await main.start();
+    await queueWork(main, 'create');
+    answer = 2;
+    (main.electron.module.app as { quit(): void }).quit();
+    await until(() => quitPrompts(main).length === 1, 'the quit prompt');
+    await new Promise((done) => setTimeout(done, 20));
+    expect(quitPrompts(main)[0]).toMatchObject({ message: '1 operations are queued or running.', buttons: ['Quit Now', 'Wait for Them to Finish', 'Cancel'] });
+    expect(main.electron.ended()).toBeUndefined();
+    expect(main.window.isDestroyed()).toBe(false);
+    expect(await result(main, 'app:info', {})).toBeTruthy();
+    answer = 0;
+  });
+
+  it('closing the last window asks too (Windows, Linux), and Quit Now stops; the journal resumes the work at the next launch', async () => {
+    const main = launch({ answer: answering });
+    await main.start();
+    const batch = await queueWork(main, 'create');
+    answer = 0;
+    main.window.close();
+    await main.electron.whenEnded();
+    expect(quitPrompts(main)).toHaveLength(1);
+    expect(main.electron.ended()).toEqual({ how: 'quit' });
+    const again = launch();
+    await again.start();
+    const [resumed] = await result<BatchView[]>(again, 'queue:list', {});
+    expect(resumed!.id).toBe(batch.id);
+    expect(['pending', 'running', 'waiting', 'done']).toContain(resumed!.items[0]!.state);
+  });
+
+  it('Wait for Them to Finish quits once the queue is empty', async () => {
+    const main = launch({ answer: answering });
+    await main.start();
+    await queueWork(main, 'update');
+    answer = 1;
+    await main.quit();
+    expect(quitPrompts(main)).toHaveLength(1);
+    expect(await readFile(join(root, 'data', 'queue.jsonl'), 'utf8')).toContain('"done"');
+  });
+
+  it('with nothing queued, quits without asking', async () => {
+    const main = launch({ answer: answering });
+    await main.start();
+    await main.quit();
+    expect(quitPrompts(main)).toEqual([]);
+  });
+});
+
+describe('notifications', () => {
+  it('are held until clicked; the click brings the window to the batch', async () => {
+    const main = launch();
+    await main.start();
+    main.window.paint();
+    main.window.minimize();
+    const batch = await queueWork(main, 'update', 2);
+    await until(() => main.electron.notifications.some((n) => n.shown), 'the batch notification');
+    const [shown] = main.electron.notifications;
+    expect(shown!.options.title).toBeTruthy();
+    expect(shown!.listenerCount('click')).toBe(1);
+    shown!.emit('click');
+    expect(main.window.isMinimized()).toBe(false);
+    expect(main.window.focused).toBe(true);
+    expect(main.window.webContents.sent).toContainEqual({ channel: 'app:navigate', payload: { kind: 'batch', batchId: batch.id } });
+    expect(shown!.closed).toBe(true);
+  });
+});
+
+describe('window state', () => {
+  it('is saved at quit and restored, fitted to the displays connected now', async () => {
+    const first = launch({ displays: [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 2560, height: 1440 }] });
+    await first.start();
+    first.window.paint();
+    first.window.setBounds({ x: 2200, y: 100, width: 1600, height: 1000 });
+    first.window.maximize();
+    await first.quit();
+    expect(JSON.parse(await readFile(join(root, 'data', 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 2200, y: 100, width: 1600, height: 1000 }, maximized: true });
+
+    // The second monitor is gone: the window comes back whole on the one left.
+    const second = launch({ displays: [{ x: 0, y: 0, width: 1440, height: 900 }] });
+    await second.start();
+    expect(second.window.getBounds()).toEqual({ x: 0, y: 0, width: 1440, height: 900 });
+    expect(second.window.isMaximized()).toBe(false);
+    second.window.paint();
+    expect(second.window.isMaximized()).toBe(true);
+  });
+
+  it('a damaged state file: default size, the file kept aside', async () => {
+    await mkdir(join(root, 'data'), { recursive: true });
+    await writeFile(join(root, 'data', 'window-state.json'), '{"bounds": {"x": 1');
+    const main = launch();
+    await main.start();
+    expect(main.window.getBounds()).toEqual({ x: 320, y: 140, width: 1280, height: 800 });
+    const names = await readdir(join(root, 'data'));
+    expect(names.some((name) => name.startsWith('window-state.json.damaged-'))).toBe(true);
+  });
+});
+
+describe('the log', () => {
+  it('is a file in the logs folder with the start and the stop, and no secret of any account', async () => {
+    const cloud = await startSandbox({ speed: 0 });
+    try {
+      const main = launch();
+      await main.start();
+      const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+      const added = await result<AccountView>(main, 'accounts:add', { name: 'Cloud', endpoint: cloud.endpoint, colour: '#3366ff', secrets, sessionOnly: true });
+      await result(main, 'volumes:list', { accountId: added.id });
+      await result(main, 'accounts:test', { accountId: added.id });
+      const { accessToken: localToken } = JSON.parse(await readFile(join(root, 'data', 'local-sandbox.json'), 'utf8')) as { accessToken: string };
+      await main.quit();
+      const log = await readFile(join(root, 'logs', 'main.log'), 'utf8');
+      expect(log).toContain('starting');
+      expect(log).toContain('local sandbox started');
+      expect(log).toContain('stopped');
+      for (const secret of [...Object.values(secrets), localToken]) expect(log).not.toContain(secret);
+    } finally {
+      await cloud.stop();
+    }
+  });
+});
