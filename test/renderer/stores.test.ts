@@ -11,7 +11,7 @@ import { applyChanges, useVolumesStore } from '../../renderer/src/stores/volumes
 import { fakeHost, type FakeHost } from './fake-host';
 import { account, row, volume } from './fixtures';
 
-const INFO = { version: '0.1.0', keychain: { available: true } as const };
+const INFO = { version: '0.1.0', keychain: { available: true } as const, notices: [] };
 
 function listing(volumes: VolumeListing['volumes'], patch: Partial<VolumeListing> = {}): VolumeListing {
   return { volumes, asOf: 1_700_000_000_000, source: 'live', stuck: [], ...patch };
