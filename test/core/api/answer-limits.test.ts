@@ -3,26 +3,20 @@
  * larger than it asked for: each hostile answer ends in a ProtocolError that says so, with the
  * process's memory growth far below what reading the whole answer would take.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createVolumeClient, ProtocolError, type VolumeClient } from '../../../electron/core/api';
 import { failure } from './failure';
 import { doubleGzipBomb, gzipBomb, hugePage, memoryPeak, zeros } from './hostile-answers';
-import { CREDENTIALS, ok, startScriptedServer, wireVolume, type ScriptedServer } from './scripted-server';
+import { CREDENTIALS, ok, useScriptedServer, wireVolume } from './scripted-server';
 
 const MiB = 1024 * 1024;
 /** Loose: the default limit is 64 MiB; reading any of these answers whole takes 800 MB or more. */
 const MAX_GROWTH_MiB = 400;
 
-let server: ScriptedServer;
+const server = useScriptedServer();
 let client: VolumeClient;
 
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback(ok());
   client = createVolumeClient({ endpoint: server.url, credentials: CREDENTIALS, retry: { attempts: 1 } });
 });
 

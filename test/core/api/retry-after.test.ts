@@ -3,24 +3,17 @@
  * within the cap, gives up at once beyond it with a RetryLaterError that says when; a mutation is
  * still sent once, its error carrying what the server asked.
  */
-import type { Handler } from './scripted-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createVolumeClient, CancelledError, ProtocolError, RetryLaterError, type VolumeClient } from '../../../electron/core/api';
 import { parseRetryAfter } from '../../../electron/core/api/transport';
 import { failure } from './failure';
-import { CREDENTIALS, ok, startScriptedServer, wireVolume, type ScriptedServer } from './scripted-server';
+import { CREDENTIALS, ok, useScriptedServer, wireVolume, type Handler } from './scripted-server';
 
-let server: ScriptedServer;
+const server = useScriptedServer();
 let delays: number[];
 let client: VolumeClient;
 
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback(ok());
   delays = [];
   client = createVolumeClient({
     endpoint: server.url,

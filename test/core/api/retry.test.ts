@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../electron/core/api/retry';
 import { createVolumeClient, type VolumeClient } from '../../../electron/core/api';
-import { CREDENTIALS, destroy, envelope, ok, raw, startScriptedServer, wireVolume, type ScriptedServer } from './scripted-server';
+import { CREDENTIALS, destroy, envelope, ok, raw, useScriptedServer, wireVolume } from './scripted-server';
 
 const BASE = 100;
 const CAP = 250;
 
-let server: ScriptedServer;
+const server = useScriptedServer();
 let delays: number[];
 let client: VolumeClient;
 let randomValue: number;
 
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback(ok());
   delays = [];
   randomValue = 0.999;
   client = createVolumeClient({

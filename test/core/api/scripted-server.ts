@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -91,6 +92,38 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One scripted server for a test file: started before its tests, closed after them, and before
+ * each test its record emptied and its fallback reset to `ok()`. Register it before the file's
+ * own `beforeEach`, which can then read `url`.
+ */
+export function useScriptedServer(): ScriptedServer {
+  let started: ScriptedServer | undefined;
+  const current = (): ScriptedServer => {
+    if (!started) throw new Error('the scripted server is not started yet (use it inside a test or hook)');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startScriptedServer();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    current().requests.length = 0;
+    current().fallback(ok());
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    script: (...handlers) => current().script(...handlers),
+    fallback: (handler) => current().fallback(handler),
+    close: () => current().close(),
   };
 }
 
