@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { requestUrl } from './request-checks';
 
 export const TOKEN_COOKIE = 'cdd_token';
 
@@ -23,6 +24,5 @@ function cookieToken(request: IncomingMessage): string | undefined {
  * does) or as the cookie set when that URL was first opened (so assets and the socket carry it).
  */
 export function hasToken(request: IncomingMessage, token: string): boolean {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  return sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(request), token);
+  return sameToken(requestUrl(request)?.searchParams.get('token'), token) || sameToken(cookieToken(request), token);
 }
