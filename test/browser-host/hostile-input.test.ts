@@ -36,8 +36,9 @@ describe('arbitrary messages', () => {
   it('any JSON value gets a well-formed reply, and the socket goes on answering', async () => {
     const ws = await openSocket(target);
     // Plain values, and values shaped like requests (a real channel, any id, any payload).
+    const shadowing = fc.dictionary(fc.constantFrom('toString', 'valueOf', 'constructor', 'toJSON'), fc.jsonValue(), { minKeys: 1 });
     const request = fc.record(
-      { id: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()), channel: fc.oneof(fc.constantFrom(...INVOKE_CHANNELS), fc.jsonValue()), payload: fc.jsonValue() },
+      { id: fc.oneof(fc.integer(), fc.string(), fc.jsonValue(), shadowing), channel: fc.oneof(fc.constantFrom(...INVOKE_CHANNELS), fc.jsonValue(), shadowing), payload: fc.oneof(fc.jsonValue(), shadowing) },
       { requiredKeys: [] },
     );
     await fc.assert(
