@@ -47,6 +47,12 @@ export interface SandboxOptions {
    * Without it, a damaged file refuses the start with a {@link SandboxDataError}.
    */
   onDamagedData?: (error: SandboxDataError) => Promise<void>;
+  /**
+   * The access token and sessions of an earlier run ({@link RunningSandbox.credentials}), so that a
+   * restart is "the same cloud coming back" for clients that hold them (tests of an outage). Held
+   * in memory only; without it both are new.
+   */
+  credentials?: SandboxCredentials;
   /** 'demo' (default) | 'empty' | 'scale:N' */
   seed?: string;
   /** passing states last base / speed; 0 ends them at once. default 1 */
@@ -68,6 +74,12 @@ export interface SandboxSession {
   expiresAt: number | null;
 }
 
+/** What a client needs to go on after a restart: kept by the caller, in memory, never in the data file. */
+export interface SandboxCredentials {
+  accessToken: string;
+  sessions: SandboxSession[];
+}
+
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:PORT, no trailing slash */
   endpoint: string;
@@ -75,6 +87,8 @@ export interface RunningSandbox {
   adminSession: SandboxSession;
   createSession(userId: number, role: Role, ttlSeconds?: number): SandboxSession;
   expireSessions(): void;
+  /** The access token and live sessions, to hand to a later start (`SandboxOptions.credentials`). */
+  credentials(): SandboxCredentials;
   /** replaces every fault setting */
   setFaults(f: FaultSettings): void;
   tenants(): { userId: number; name: string; quotaGb: number }[];
@@ -123,7 +137,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const loaded = options.dataFile ? await loadOrReplace(options.dataFile, options.onDamagedData) : undefined;
   const state = loaded ?? buildSeed(seed, dataRng, Date.now());
   const store = new VolumeStore(state, faults, dataRng, speed);
-  const sessions = new Sessions(state);
+  const earlier = options.credentials && {
+    accessToken: options.credentials.accessToken,
+    sessions: options.credentials.sessions.map((s) => ({ token: s.sessionToken, secret: s.sessionSecret, userId: s.userId, role: s.role, expiresAt: s.expiresAt })),
+  };
+  const sessions = new Sessions(state, Date.now, earlier);
   store.settle();
   const stateFile = options.dataFile ? new StateFile(options.dataFile, () => state) : undefined;
   const persist = (): Promise<void> => stateFile?.commit() ?? Promise.resolve();
@@ -151,6 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     expireSessions() {
       sessions.expireAll();
     },
+    credentials: () => ({ accessToken: sessions.accessToken, sessions: sessions.live().map(toSandboxSession) }),
     setFaults(f) {
       faults.replace(f);
     },

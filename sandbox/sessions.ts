@@ -21,14 +21,24 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  * data file, so a copy of that file (or a backup of the data folder) opens nothing.
  */
 export class Sessions {
-  /** The application access token every request must carry; new at each start. */
-  readonly accessToken = newSecret();
-  private sessions: Session[] = [];
+  /** The application access token every request must carry; new at each start unless handed over. */
+  readonly accessToken: string;
+  private sessions: Session[];
 
+  /** `earlier`: the token and sessions of an earlier run, handed over in memory (never from a file). */
   constructor(
     private readonly state: Pick<SandboxState, 'tenants'>,
     private readonly clock: () => number = Date.now,
-  ) {}
+    earlier?: { accessToken: string; sessions: readonly Session[] },
+  ) {
+    this.accessToken = earlier?.accessToken ?? newSecret();
+    this.sessions = (earlier?.sessions ?? []).map((s) => ({ ...s })).filter((s) => !this.expired(s));
+  }
+
+  /** The live sessions, for handing over to a later run. */
+  live(): Session[] {
+    return this.sessions.filter((s) => !this.expired(s)).map((s) => ({ ...s }));
+  }
 
   /** Whether the request carries the sandbox's application access token. */
   hasAccessToken(headers: IncomingHttpHeaders): boolean {

@@ -208,7 +208,8 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     expect(await rows().first().locator('.cell-name').innerText()).toBe(firstName);
     await screen('offline');
 
-    second = await startSandbox({ port, dataFile: secondFile(), speed: 20 });
+    // The same cloud coming back: its token and sessions are handed over (a sandbox keeps them only in memory).
+    second = await startSandbox({ port, dataFile: secondFile(), speed: 20, credentials: second.credentials() });
     await expect
       .poll(
         async () => {

@@ -38,6 +38,17 @@ describe('persistence', () => {
     expect(next.unique).toBeGreaterThan(v.unique);
   });
 
+  it('a restart handed the earlier credentials in memory answers them, and they are still not in the file', async () => {
+    const file = join(dir, 'state.json');
+    const first = await start({ dataFile: file });
+    const user = first.sandbox.createSession(101, 'user');
+    await first.sandbox.stop();
+    const second = await start({ dataFile: file, credentials: first.sandbox.credentials() });
+    expect(second.sandbox.accessToken).toBe(first.sandbox.accessToken);
+    expect((await new RawClient(second.sandbox, user).get('/list')).status).toBe(200);
+    expect(await readFile(file, 'utf8')).not.toContain(first.sandbox.accessToken);
+  });
+
   it('every answered mutation is on disk, including a burst of concurrent creates', async () => {
     const file = join(dir, 'state.json');
     const { client } = await start({ dataFile: file });

@@ -29,7 +29,7 @@ async function launch(dataDir: string): Promise<AppCore> {
   return core;
 }
 
-const call = <T>(core: AppCore, channel: string, payload: unknown = {}) => (core.handlers as Record<string, (p: unknown) => Promise<unknown>>)[channel]!(payload) as Promise<T>;
+const call = <T>(core: AppCore, channel: string, payload: unknown = {}) => (core.handlers as unknown as Record<string, (p: unknown) => Promise<unknown>>)[channel]!(payload) as Promise<T>;
 const info = (core: AppCore) => call<AppInfo>(core, 'app:info');
 const batches = (core: AppCore) => call<BatchView[]>(core, 'queue:list');
 

@@ -78,7 +78,8 @@ describe('offline work and secrets over a full run', () => {
     const held = (await call<BatchView[]>('queue:list', {})).find((b) => b.id === batch.id)!;
     expect(held.items[0]!.state).toBe('pending');
 
-    cloud = await startSandbox({ port, dataFile: cloudFile, speed: 0 });
+    // The same cloud coming back: its token and sessions are handed over (a sandbox keeps them only in memory).
+    cloud = await startSandbox({ port, dataFile: cloudFile, speed: 0, credentials: cloud.credentials() });
     await expect.poll(async () => (await stateOf()).state, { timeout: 10_000 }).toBe('online');
     await expect
       .poll(async () => (await call<BatchView[]>('queue:list', {})).find((b) => b.id === batch.id)!.items[0]!.state, { timeout: 10_000 })
