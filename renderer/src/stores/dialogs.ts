@@ -22,9 +22,14 @@ export const useDialogsStore = defineStore('dialogs', () => {
     openCount.value++;
   }
 
+  /** The create dialog for the account and tenant in view (the sidebar's scope), if any. */
+  function openCreate({ accountId, userId }: { accountId: string | null; userId: number | null }): void {
+    open({ kind: 'create', ...(accountId ? { accountId } : {}), ...(userId !== null ? { userId } : {}) });
+  }
+
   function close(): void {
     current.value = null;
   }
 
-  return { current, openCount, open, close };
+  return { current, openCount, open, openCreate, close };
 });
