@@ -88,6 +88,20 @@ describe('Activity panel', () => {
     expect(open.map((b) => b.getAttribute('data-batch-id'))).toEqual(['big']);
   });
 
+  it('keeps a running batch folded once the user folds it, however many changes come in', async () => {
+    useNavigationStore().openBatch('big');
+    const panel = await mountPanel();
+    expect(panel.querySelectorAll('[data-testid="batch-items"]')).toHaveLength(1);
+    (panel.querySelector('button[aria-label="Hide the items of Delete 1000 volumes"]') as HTMLButtonElement).click();
+    await settle();
+    for (let k = 995; k < 998; k++) {
+      host.emit('queue:changed', { batches: [], items: [item('big', k, 'running', { updatedAt: 2 })], forgotten: [] });
+      await settle();
+    }
+    expect(panel.querySelector('[data-testid="batch-counts"]')?.textContent).toContain('Running 3');
+    expect(panel.querySelectorAll('[data-testid="batch-items"]')).toHaveLength(0);
+  });
+
   it('cancels pending items and retries failed ones, for the batch or one item', async () => {
     useNavigationStore().openBatch('big');
     const panel = await mountPanel();
