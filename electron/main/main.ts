@@ -3,7 +3,7 @@
  * matters at the top: the app:// scheme, the crash reporter and the single-instance lock are set
  * before the app is ready; the core starts once it is.
  */
-import { app, BrowserWindow, crashReporter, dialog, session, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, net, session, shell, type MessageBoxOptions } from 'electron';
 import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startAppCore, type AppCore } from '../core/app-core';
@@ -147,7 +147,8 @@ async function start(): Promise<void> {
   installNavigationGuard(session.defaultSession, logger);
   handleAppProtocol(join(__dirname, '../renderer'));
   try {
-    core = await startAppCore({ dataDir, logger, notify: (notification) => notifications.show(notification) });
+    // Chromium's network stack: the OS proxy settings (PAC included) and the system certificate store.
+    core = await startAppCore({ dataDir, logger, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init), notify: (notification) => notifications.show(notification) });
   } catch (error) {
     await failStart(error, dataDir, language(), logger);
     return;
