@@ -184,5 +184,9 @@ if (claimSingleInstance(() => showWindow())) {
   app.on('activate', () => {
     if (core && !mainWindow) void openWindow();
   });
-  void app.whenReady().then(start);
+  // Whatever fails after the core started (the window, the menu) ends the same way as a failed start.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failStart(error, dataDir, language(), logger));
 }

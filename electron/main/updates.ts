@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppUpdater } from 'electron-updater';
+import { autoUpdater, type AppUpdater } from 'electron-updater';
 import type { Logger } from '../core/ports';
 
 export type UpdateCheck = { kind: 'not-configured' } | { kind: 'none'; version: string } | { kind: 'downloading'; version: string } | { kind: 'failed'; reason: string };
@@ -28,9 +28,9 @@ export interface Updates {
 export function createUpdates(options: UpdatesOptions): Updates {
   const configured = options.isPackaged && existsSync(join(options.resourcesPath, 'app-update.yml'));
   let updater: AppUpdater | undefined;
-  const load = async (): Promise<AppUpdater> => {
+  // electron-updater's autoUpdater is made on first use (it reads Electron's app then).
+  const load = (): AppUpdater => {
     if (updater) return updater;
-    const { autoUpdater } = await import('electron-updater');
     autoUpdater.logger = { info: (m: unknown) => options.logger.info(`updater: ${String(m)}`), warn: (m: unknown) => options.logger.warn(`updater: ${String(m)}`), error: (m: unknown) => options.logger.error(`updater: ${String(m)}`), debug: () => {} };
     autoUpdater.autoDownload = true;
     autoUpdater.autoInstallOnAppQuit = false; // decided at quit time, see installOnQuit
@@ -44,7 +44,7 @@ export function createUpdates(options: UpdatesOptions): Updates {
         return { kind: 'not-configured' };
       }
       try {
-        const result = await (await load()).checkForUpdates();
+        const result = await load().checkForUpdates();
         const version = result?.updateInfo.version ?? options.version;
         return result?.isUpdateAvailable ? { kind: 'downloading', version } : { kind: 'none', version: options.version };
       } catch (error) {

@@ -24,6 +24,8 @@ describe.skipIf(!binary)('the Electron shell', () => {
     try {
       const page = await app.firstWindow();
       await page.waitForLoadState('domcontentloaded');
+      // Served from the app's own privileged scheme, not file://.
+      expect(page.url()).toBe('app://cloud-disk-desk/index.html');
       // What the page can reach: no Node, only the preload's two functions, no new windows.
       const reach = await page.evaluate(() => {
         const page = globalThis as unknown as PageGlobals & { require?: unknown; process?: unknown };

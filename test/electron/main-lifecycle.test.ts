@@ -195,6 +195,23 @@ describe('desktop conventions per OS', () => {
     }));
 });
 
+describe('settings the shell follows', () => {
+  it('the theme colours the next window before it paints; the update check at start can be switched off', async () => {
+    const first = launch();
+    await first.start();
+    expect(await readFile(join(root, 'logs', 'main.log'), 'utf8')).toContain('no update server is configured');
+    await result(first, 'settings:set', { theme: 'dark', checkForUpdates: false });
+    await first.quit();
+    const logged = (await readFile(join(root, 'logs', 'main.log'), 'utf8')).length;
+    const second = launch();
+    await second.start();
+    expect(second.window.options.backgroundColor).toBe('#0a0a0a');
+    expect(second.electron.theme.themeSource).toBe('dark');
+    await second.quit();
+    expect((await readFile(join(root, 'logs', 'main.log'), 'utf8')).slice(logged)).not.toContain('updates:');
+  });
+});
+
 describe('taskbar progress', () => {
   it('shows the running batch and clears when it is done', async () => {
     const main = launch();
