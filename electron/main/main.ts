@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startAppCore, type AppCore } from '../core/app-core';
 import type { Handlers } from '../core/dispatch';
-import { DEFAULT_SETTINGS, type AppCommand, type Settings } from '../shared/contract';
+import { DEFAULT_SETTINGS, type AppCommand, type EventPayloads, type Settings } from '../shared/contract';
 import { installMenu } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-bridge';
@@ -45,10 +45,7 @@ let mainWindow: BrowserWindow | undefined;
 let windowState: { flush(): Promise<void> } | undefined;
 const language = () => languageOf(settings.language, app.getLocale());
 
-const notifications = new NotificationCenter((target) => {
-  const window = showWindow();
-  window.webContents.send('app:navigate', target);
-});
+const notifications = new NotificationCenter((target) => sendToPage('app:navigate', target));
 
 const quitGuard = installQuitGuard({
   // Before the core runs (a second instance quitting at once) there is no work to ask about.
@@ -83,21 +80,23 @@ async function openWindow(): Promise<BrowserWindow> {
   return window;
 }
 
-/** The window, brought forward; opened when there is none (macOS keeps running without one). */
-function showWindow(): BrowserWindow {
+/** The window brought forward; opened when there is none (macOS keeps running without one). */
+function showWindow(): void {
   if (mainWindow) bringForward(mainWindow);
-  else void openWindow();
-  return mainWindow!;
+  else if (core) void openWindow();
 }
 
-function sendCommand(command: AppCommand): void {
+/** Sends to the page, brought forward; a window opened for it gets it once its page has loaded. */
+function sendToPage<E extends 'app:command' | 'app:navigate'>(channel: E, payload: EventPayloads[E]): void {
   if (mainWindow) {
     bringForward(mainWindow);
-    mainWindow.webContents.send('app:command', { command });
-  } else {
-    void openWindow().then((window) => window.webContents.once('did-finish-load', () => window.webContents.send('app:command', { command })));
+    mainWindow.webContents.send(channel, payload);
+  } else if (core) {
+    void openWindow().then((window) => window.webContents.once('did-finish-load', () => window.webContents.send(channel, payload)));
   }
 }
+
+const sendCommand = (command: AppCommand) => sendToPage('app:command', { command });
 
 function message(options: MessageBoxOptions): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));

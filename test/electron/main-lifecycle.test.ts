@@ -49,6 +49,12 @@ async function queueWork(main: LoadedMain, op: 'create' | 'update', count = 1): 
   return result<BatchView>(main, 'queue:submit', { title: 'quit test', items });
 }
 
+interface MenuItem {
+  label?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
 const quitPrompts = (main: LoadedMain) => main.electron.dialogs.filter((box) => box.buttons?.length === 3);
 
 describe('single instance', () => {
@@ -176,6 +182,13 @@ describe('desktop conventions per OS', () => {
       expect(main.electron.ended()).toBeUndefined();
       (main.electron.module.app as EventEmitter).emit('activate');
       await until(() => main.electron.windows.length === 2, 'a new window');
+      // A menu command with no window open opens one and gives it the command once it has loaded.
+      main.window.close();
+      const refresh = (items: MenuItem[]): MenuItem | undefined => items.map((item) => (item.label === 'Refresh' ? item : refresh(item.submenu ?? []))).find(Boolean);
+      refresh(main.electron.applicationMenu() as MenuItem[])!.click!();
+      await until(() => main.electron.windows.length === 3, 'a window for the command');
+      main.window.paint();
+      expect(main.window.webContents.sent).toContainEqual({ channel: 'app:command', payload: { command: 'refresh' } });
       await queueWork(main, 'create');
       answer = 0;
       await main.quit();
