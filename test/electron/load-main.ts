@@ -22,7 +22,7 @@ const moduleInternals = Module as unknown as { _load: Load };
 let current: StandIn | undefined;
 let hooked = false;
 
-/** Answers `require('electron')` with the stand-in of the load under way. */
+/** Answers `require('electron')` with the stand-in of the latest load. */
 function hookElectron(): void {
   if (hooked) return;
   hooked = true;
@@ -46,12 +46,9 @@ export function requireWithStandIn(bundle: string, options: StandInOptions): Sta
   const standIn = createStandIn(options);
   const require = createRequire(bundle);
   forgetCached(require, bundle);
+  // Stays the answer after the load too: libraries require('electron') lazily (electron-updater).
   current = standIn;
-  try {
-    require(bundle);
-  } finally {
-    current = undefined;
-  }
+  require(bundle);
   return standIn;
 }
 
