@@ -70,6 +70,7 @@ describe('the page survives its host', () => {
       if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspErrors.push(message.text());
     });
     await page.goto(host.url);
+    const isDark = async () => /\bdark\b/.test((await page.locator('html').getAttribute('class')) ?? '');
     const rows = page.getByTestId('volume-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
     // The token leaves the address bar once the socket is open; a reload is authorised by the cookie.
@@ -80,7 +81,7 @@ describe('the page survives its host', () => {
 
     // A call under way when the host goes: the theme change waits for an answer that never comes.
     const entered = hold();
-    const themeBefore = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+    const themeBefore = await isDark();
     await page.getByTestId('theme-toggle').click();
     await entered;
     const port = host.port;
@@ -90,7 +91,7 @@ describe('the page survives its host', () => {
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
     // The waiting call failed with its reason, and the theme went back.
     await expect.poll(() => page.locator('.el-message--error').innerText(), { timeout: 10_000 }).toContain('ipc.disconnected');
-    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(themeBefore);
+    expect(await isDark()).toBe(themeBefore);
     await page.screenshot({ path: 'test-results/host-gone.png' });
 
     // Meanwhile the account is renamed in the core: the page must read it again once back.
@@ -108,7 +109,7 @@ describe('the page survives its host', () => {
     await expect.poll(() => page.locator('li.account').first().innerText(), { timeout: 10_000 }).toContain('Renamed after');
     // An action works: the theme changes, and the core keeps it.
     await page.getByTestId('theme-toggle').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark')), { timeout: 10_000 }).toBe(!themeBefore);
+    await expect.poll(() => isDark(), { timeout: 10_000 }).toBe(!themeBefore);
     await expect.poll(async () => (await core.handlers['settings:get']({} as never)).theme, { timeout: 10_000 }).toBe(themeBefore ? 'light' : 'dark');
     await page.screenshot({ path: 'test-results/host-back.png' });
 
