@@ -28,12 +28,11 @@ describe('first launch in the browser host', () => {
     await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
 
-    // The Local sandbox's own data file holds every credential it issued.
-    const state = JSON.parse(await readFile(join(app.dataDir, 'local-sandbox.json'), 'utf8')) as {
-      accessToken: string;
-      sessions: { token: string; secret: string }[];
-    };
-    const secrets = [state.accessToken, ...state.sessions.flatMap((s) => [s.token, s.secret])];
+    // Every credential the Local sandbox issued: held in memory, and never in its own fleet file.
+    const issued = app.core.sandbox.credentials();
+    const secrets = [issued.accessToken, ...issued.sessions.flatMap((s) => [s.sessionToken, s.sessionSecret])];
+    const fleetFile = await readFile(join(app.dataDir, 'local-sandbox.json'), 'utf8');
+    for (const secret of secrets) expect(fleetFile).not.toContain(secret);
     expect(secrets.length).toBeGreaterThanOrEqual(3);
     expect(frames.join('\n')).toContain('volumeStatus'); // the listing itself was captured
     const seenByRenderer = frames.join('\n') + (await page.content());
