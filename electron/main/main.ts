@@ -63,7 +63,7 @@ const quitGuard = installQuitGuard({
 });
 
 async function openWindow(): Promise<BrowserWindow> {
-  const window = createMainWindow(await loadWindowState(dataDir, logger), logger);
+  const window = createMainWindow(await loadWindowState(dataDir, logger, core?.notices), logger);
   mainWindow = window;
   windowState = trackWindowState(window, dataDir, logger);
   window.on('close', (event) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../core/ports';
 import { readJsonFile, writeFileAtomic } from '../core/storage/atomic-file';
-import { setAside } from '../core/storage/damaged-file';
+import { keepDamaged, type DataNotices } from '../core/storage/damaged-file';
 
 export const MIN_WIDTH = 1024;
 export const MIN_HEIGHT = 640;
@@ -53,8 +53,11 @@ export function fitToDisplays(saved: WindowState | undefined, workAreas: readonl
   return { bounds: { x, y, width, height }, maximized: saved?.maximized ?? false };
 }
 
-/** The saved state; undefined when there is none, or when it was damaged (then it is moved aside). */
-export async function loadWindowState(dataDir: string, logger: Logger): Promise<WindowState | undefined> {
+/**
+ * The saved state; undefined when there is none, or when it was damaged: then it is moved aside
+ * and the window is told through the core's start-up notices.
+ */
+export async function loadWindowState(dataDir: string, logger: Logger, notices?: DataNotices): Promise<WindowState | undefined> {
   const path = join(dataDir, WINDOW_STATE_FILE);
   try {
     const raw = await readJsonFile(path);
@@ -65,10 +68,7 @@ export async function loadWindowState(dataDir: string, logger: Logger): Promise<
     // Not JSON, or not a file (a folder of that name): damaged as well.
   }
   // Kept for a look, never overwritten: the next save writes a fresh file beside it.
-  await setAside(path).then(
-    (movedTo) => logger.warn('window state damaged: moved aside, using defaults', { movedTo }),
-    (error: unknown) => logger.warn('window state damaged and could not be moved aside', { error: String(error) }),
-  );
+  await keepDamaged(path, { code: 'window-state', file: WINDOW_STATE_FILE, params: {} }, { notices, logger });
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView, VolumeListing } from '../../electron/shared/contract';
+import type { AccountView, AppInfo, VolumeListing } from '../../electron/shared/contract';
 import type { BatchView } from '../../electron/shared/queue';
 import { startSandbox } from '../../sandbox/index';
 import { loadMain, tempPaths, until, type LoadedMain } from './load-main';
@@ -284,6 +284,9 @@ describe('window state', () => {
     expect(main.window.getBounds()).toEqual({ x: 320, y: 140, width: 1280, height: 800 });
     const names = await readdir(join(root, 'data'));
     expect(names.some((name) => name.startsWith('window-state.json.damaged-'))).toBe(true);
+    // The window is told, as for every other damaged data file.
+    const info = await result<AppInfo>(main, 'app:info', {});
+    expect(info.notices).toEqual([expect.objectContaining({ code: 'window-state', file: 'window-state.json', keptAt: expect.stringContaining('window-state.json.damaged-') })]);
   });
 });
 
