@@ -1,12 +1,12 @@
 import type { VolumeListing } from '../shared/contract';
 import type { AccountHealthBoard } from './account-health';
-import { ApiError, NetworkError } from './api/errors';
+import { ApiError, NetworkError, RetryLaterError } from './api/errors';
 import type { VolumeClient } from './api/volume-client';
 import type { VolumeCache } from './cache/volume-cache';
 
 /**
  * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
- * or no longer accepts the session, the last known listing with its age and the reason. Any other
+ * is too busy to answer, or no longer accepts the session, the last known listing with its age and the reason. Any other
  * failure (a broken answer) is the caller's to see. `stuck` is left empty for the caller to fill. Either way the account's health records the outcome.
  */
 export async function listVolumes(
@@ -20,7 +20,8 @@ export async function listVolumes(
   } catch (error) {
     health.failed(accountId, error);
     const expired = error instanceof ApiError && error.code === 'volumes.error.access-denied';
-    if (!(error instanceof NetworkError) && !expired) throw error;
+    // A busy cloud (Retry-After beyond what a read waits) is shown like an unreachable one: last known volumes.
+    if (!(error instanceof NetworkError) && !(error instanceof RetryLaterError) && !expired) throw error;
     const cached = await cache.load(accountId);
     if (!cached) throw error;
     const needle = keywords?.toLowerCase();

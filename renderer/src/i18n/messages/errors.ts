@@ -31,6 +31,7 @@ export default {
         timeout: 'The cloud did not answer in time',
         protocol: 'The cloud answered something unexpected',
         cancelled: 'The request was cancelled',
+        'retry-later': 'The cloud is busy and asks to be called again later',
       },
       ipc: {
         disconnected: 'The window lost its connection to the app',
@@ -83,6 +84,7 @@ export default {
         timeout: '云平台响应超时',
         protocol: '云平台返回了无法识别的内容',
         cancelled: '请求已取消',
+        'retry-later': '云平台繁忙，要求稍后再试',
       },
       ipc: {
         disconnected: '窗口与应用的连接已断开',
