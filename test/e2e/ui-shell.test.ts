@@ -45,7 +45,19 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await page.getByTestId('add-account').click();
     const dialog = page.getByTestId('account-dialog');
     await dialog.getByTestId('account-name').fill('Second cloud');
+    // Plain http:// to another machine: a warning, and no adding until the user confirms it.
+    await dialog.getByTestId('account-endpoint').fill('http://cloud.example.com:8787');
+    await dialog.getByTestId('account-access-token').fill('x');
+    await dialog.getByTestId('account-session-token').fill('y');
+    await dialog.getByTestId('account-session-secret').fill('z');
+    await expect.poll(() => dialog.getByTestId('plain-http-warning').innerText()).toMatch(/not encrypted/);
+    await dialog.getByTestId('account-submit').click();
+    await expect.poll(() => dialog.innerText()).toMatch(/Not encrypted: confirm below, or use https:\/\//);
+    expect(await dialog.isVisible()).toBe(true);
+    await page.waitForTimeout(400); // the error's fade-in
+    await screen('add-account-plain-http');
     await dialog.getByTestId('account-endpoint').fill(second.endpoint);
+    await expect.poll(() => dialog.getByTestId('plain-http-warning').count()).toBe(0);
     await dialog.getByTestId('account-access-token').fill(second.accessToken);
     await dialog.getByTestId('account-session-token').fill(second.adminSession.sessionToken);
     await dialog.getByTestId('account-session-secret').fill(second.adminSession.sessionSecret);

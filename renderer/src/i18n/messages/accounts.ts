@@ -37,7 +37,7 @@ export default {
         secret: 'This credential is required',
         userId: 'A user id is a positive whole number',
         duplicateTenant: 'User {id} is listed twice',
-        plainHttp: 'Confirm below that this account may send its credentials unencrypted, or use https://',
+        plainHttp: 'Not encrypted: confirm below, or use https://',
       },
       plainHttp: {
         title: 'This endpoint is not encrypted',
@@ -88,7 +88,7 @@ export default {
         secret: '此凭据为必填项',
         userId: '用户 ID 必须是正整数',
         duplicateTenant: '用户 {id} 重复列出',
-        plainHttp: '请在下方确认此账号可以明文发送凭据，或改用 https://',
+        plainHttp: '未加密：请在下方确认，或改用 https://',
       },
       plainHttp: {
         title: '此接口地址未加密',
