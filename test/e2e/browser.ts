@@ -27,8 +27,14 @@ export interface AppInBrowser {
   close(): Promise<void>;
 }
 
-export async function startAppInBrowser(options: Pick<AppCoreOptions, 'refreshIntervalMs' | 'sandbox'> = {}): Promise<AppInBrowser> {
+export interface AppInBrowserOptions extends Pick<AppCoreOptions, 'refreshIntervalMs' | 'sandbox'> {
+  /** Writes into the fresh data folder before the core opens it (a damaged file, say). */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
+export async function startAppInBrowser({ prepare, ...options }: AppInBrowserOptions = {}): Promise<AppInBrowser> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cdd-e2e-'));
+  await prepare?.(dataDir);
   const core = await startAppCore({ dataDir, ...options });
   const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });
   const browser = await launchChromium();

@@ -44,7 +44,7 @@ describe('the data notices', () => {
     expect(items[1]).toContain("The Local sandbox's fleet (local-sandbox.json) was damaged; a fresh demo fleet replaces it.");
     expect(items[1]).toContain('could not be moved aside and is still at local-sandbox.json');
 
-    await wrapper.find('.el-alert__close-btn').trigger('click');
+    await wrapper.find('[data-testid="data-notices-dismiss"]').trigger('click');
     expect(wrapper.find('.data-notices').exists()).toBe(false);
   });
 
@@ -53,7 +53,7 @@ describe('the data notices', () => {
     const wrapper = await setup();
     expect(wrapper.text()).toContain('操作队列日志（queue.jsonl）已损坏：已恢复 12 条记录，略过 1 行无法读取的内容。');
     expect(wrapper.text()).toContain('原文件已原样保存在 /home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z');
-    expect(wrapper.find('.el-alert__close-btn').text()).toBe('知道了');
+    expect(wrapper.find('[data-testid="data-notices-dismiss"]').text()).toBe('知道了');
   });
 
   it('show nothing when nothing was damaged', async () => {
