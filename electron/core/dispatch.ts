@@ -1,9 +1,19 @@
+import type { z } from 'zod';
 import { INVOKE_CHANNELS, invokeSchemas, type InvokeChannel, type InvokeReply, type InvokeResults } from '../shared/contract';
 import { AccountNotFoundError, AccountValidationError, KeychainUnavailableError, MissingCredentialsError } from './accounts/account-store';
 import { ApiError, VolumeClientError } from './api/errors';
 
+/**
+ * What a channel's handler receives: its schema's output, after parsing (defaults filled, strings
+ * trimmed), which is not always what the page sends (the schema's input).
+ */
+export type HandlerPayload<C extends InvokeChannel> = z.output<(typeof invokeSchemas)[C]>;
+
+/** The handler of one channel: a payload or result type other than the contract's does not compile. */
+export type Handler<C extends InvokeChannel> = (payload: HandlerPayload<C>) => Promise<InvokeResults[C]>;
+
 /** One function per channel; the payload has already been validated. */
-export type Handlers = { [C in InvokeChannel]: (payload: never) => Promise<InvokeResults[C]> };
+export type Handlers = { [C in InvokeChannel]: Handler<C> };
 
 /** Errors of the account store whose messages are written for the user (and hold no secret). */
 const ACCOUNT_ERROR_CODES: [new (...args: never[]) => Error, string][] = [

@@ -156,7 +156,7 @@ async function start(): Promise<void> {
   // The shell follows settings changes made from the window.
   handlers = {
     ...started.handlers,
-    'settings:set': async (patch: never) => {
+    'settings:set': async (patch) => {
       const next = await started.handlers['settings:set'](patch);
       followSettings(next);
       return next;

@@ -57,12 +57,13 @@ export type OpParams<O extends QueueOp> = z.infer<(typeof opParamsSchemas)[O]>;
 export const MAX_BATCH_ITEMS = 10_000;
 
 /** One operation asked for: which account, what, and a label the window shows (e.g. the volume's name). */
+// Built from the list of operations, whose cast loses each one's params: typed as what it parses to.
 export const queueRequestSchema = z.discriminatedUnion(
   'op',
   QUEUE_OPS.map((op) =>
     z.object({ op: z.literal(op), accountId: z.string().min(1).max(100), params: opParamsSchemas[op], label: z.string().max(300).optional() }).strict(),
   ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>, ...z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>[]],
-);
+) as unknown as z.ZodType<QueueRequest>;
 
 /** One operation asked for (see {@link queueRequestSchema}). */
 export type QueueRequest = { [O in QueueOp]: { op: O; accountId: string; params: OpParams<O>; label?: string } }[QueueOp];

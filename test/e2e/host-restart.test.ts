@@ -35,7 +35,7 @@ describe('the page survives its host', () => {
   function handlers(): Handlers {
     return {
       ...core.handlers,
-      'settings:set': async (patch: never) => {
+      'settings:set': async (patch) => {
         if (held) {
           held.entered();
           await new Promise(() => undefined); // never answered: the host stops first
