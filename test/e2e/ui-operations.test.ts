@@ -154,7 +154,18 @@ describe('operations in the browser host', () => {
     await detach.getByRole('button', { name: 'Detach', exact: true }).click();
     await batchDone('Detach e2e-one', 1);
     await expect.poll(() => page.getByTestId('free-volume').filter({ hasText: 'e2e-one' }).count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('opens a volume clicked on the Attachments view in its drawer there, and not later on the Volumes view', async () => {
+    await page.getByTestId('free-volume').filter({ hasText: 'e2e-one' }).getByLabel('Show the details of e2e-one').click();
+    const drawer = page.getByTestId('volume-drawer');
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    expect(await drawer.getByTestId('detail-name').innerText()).toBe('e2e-one');
+    expect(await page.getByTestId('attachments-view').isVisible()).toBe(true);
+    await closeDrawer();
     await page.getByTestId('view-switcher').getByText('Volumes').click();
+    await expect.poll(() => page.getByTestId('volume-row').count()).toBeGreaterThan(0);
+    expect(await drawer.isVisible()).toBe(false);
   });
 
   it('extends it, refusing a size that is not larger', async () => {

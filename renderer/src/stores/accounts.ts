@@ -2,12 +2,11 @@
  * The accounts as the core reports them (never their secrets), kept fresh from `accounts:changed`,
  * and the app's own facts (version, keychain).
  */
-import { defineStore } from 'pinia';
+import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '../../../electron/shared/contract';
 import { translate } from '../i18n';
 import { host } from '../ipc/host';
-import { useNavigationStore } from './navigation';
 
 export type AccountInput = InvokePayload<'accounts:add'>;
 export type AccountUpdate = InvokePayload<'accounts:update'>;
@@ -18,13 +17,6 @@ export const useAccountsStore = defineStore('accounts', () => {
   const info = ref<AppInfo | null>(null);
   const loaded = ref(false);
   const index = computed(() => new Map(accounts.value.map((a) => [a.id, a])));
-
-  const navigation = useNavigationStore();
-  /** The accounts the sidebar's selection covers: the one selected, or all. */
-  const inScope = computed(() => {
-    const { accountId } = navigation.filters;
-    return accountId === null ? accounts.value : accounts.value.filter((a) => a.id === accountId);
-  });
 
   function byId(id: string | null | undefined): AccountView | undefined {
     return id ? index.value.get(id) : undefined;
@@ -84,5 +76,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     return upsert(await host.invoke('accounts:add-local-sandbox', {}));
   }
 
-  return { accounts, info, loaded, inScope, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
+  return { accounts, info, loaded, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, addLocalSandbox };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAccountsStore, import.meta.hot));

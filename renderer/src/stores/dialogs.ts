@@ -1,8 +1,12 @@
 /**
- * Which operation dialog is open, and for what. One dialog at a time; `DialogHost` renders it.
+ * Every overlay of the window and what it is open for: the operation dialog, the detail drawer,
+ * the account dialog, the settings, the credentials prompt and a confirmation box. Each is mounted
+ * once at the root (App.vue, DialogHost) and opened only through this store, whatever view asks;
+ * `anyOpen` tells the views' shortcuts that something on top takes the keys.
  */
-import { defineStore } from 'pinia';
-import { shallowRef } from 'vue';
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { AccountView } from '../../../electron/shared/contract';
 import type { VolumeAction } from '../logic/action-rules';
 import type { VolumeRow } from './volumes';
 
@@ -12,10 +16,23 @@ export type DialogKind = 'create' | Exclude<VolumeAction, 'rename'>;
 export type DialogRequest = { kind: 'create'; accountId?: string; userId?: number } | { kind: Exclude<DialogKind, 'create'>; volumes: VolumeRow[] };
 
 export const useDialogsStore = defineStore('dialogs', () => {
-  /** The open dialog's request; null when none is open. */
+  /** The open operation dialog's request; null when none is open. */
   const current = shallowRef<DialogRequest | null>(null);
   /** Increases with every open, so a dialog opened twice for the same rows starts afresh. */
   const openCount = shallowRef(0);
+  /** The `key` of the volume shown in the detail drawer. */
+  const detailKey = ref<string | null>(null);
+  /** The account dialog: `{ account: null }` adds one. */
+  const accountForm = shallowRef<{ account: AccountView | null } | null>(null);
+  const settingsOpen = ref(false);
+  /** The account whose session credentials are asked for. */
+  const credentialsFor = ref<string | null>(null);
+  /** Confirmation boxes (ElMessageBox) being shown. */
+  const confirming = ref(0);
+
+  const anyOpen = computed(
+    () => current.value !== null || detailKey.value !== null || accountForm.value !== null || settingsOpen.value || credentialsFor.value !== null || confirming.value > 0,
+  );
 
   function open(request: DialogRequest): void {
     current.value = request;
@@ -31,5 +48,30 @@ export const useDialogsStore = defineStore('dialogs', () => {
     current.value = null;
   }
 
-  return { current, openCount, open, openCreate, close };
+  function openDetail(key: string | null): void {
+    detailKey.value = key;
+  }
+
+  /** The account dialog, to add an account (null) or edit one. */
+  function openAccount(account: AccountView | null): void {
+    accountForm.value = { account };
+  }
+
+  function askCredentials(accountId: string | null): void {
+    credentialsFor.value = accountId;
+  }
+
+  /** Shows a confirmation box (its promise settles when it closes), counted as open meanwhile. */
+  async function confirm<T>(show: () => Promise<T>): Promise<T> {
+    confirming.value++;
+    try {
+      return await show();
+    } finally {
+      confirming.value--;
+    }
+  }
+
+  return { current, openCount, detailKey, accountForm, settingsOpen, credentialsFor, anyOpen, open, openCreate, close, openDetail, openAccount, askCredentials, confirm };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDialogsStore, import.meta.hot));

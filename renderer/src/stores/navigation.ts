@@ -1,10 +1,11 @@
 /**
  * Where the user is: the view, the filters of the volume table (the sidebar's selection is the
- * account and tenant filters), the open volume, and the Activity panel.
+ * account and tenant filters, and the accounts they cover), and the Activity panel.
  */
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref } from 'vue';
 import type { EnabledStatus, VolumeState } from '../../../electron/shared/volume';
+import { useAccountsStore } from './accounts';
 
 export type ViewName = 'volumes' | 'attachments' | 'overview';
 
@@ -23,8 +24,12 @@ export const useNavigationStore = defineStore('navigation', () => {
   const filters = ref<Filters>({ ...EMPTY_FILTERS, states: [] });
   const activityOpen = ref(false);
   const focusedBatchId = ref<string | null>(null);
-  /** The `key` of the volume shown in the detail drawer. */
-  const detailKey = ref<string | null>(null);
+  const accounts = useAccountsStore();
+  /** The accounts the sidebar's selection covers: the one selected, or all. */
+  const inScope = computed(() => {
+    const { accountId } = filters.value;
+    return accountId === null ? accounts.accounts : accounts.accounts.filter((a) => a.id === accountId);
+  });
 
   /** The volume table with exactly these filters (the others cleared). */
   function showVolumes(next: Partial<Filters>): void {
@@ -55,9 +60,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     focusedBatchId.value = batchId;
   }
 
-  function openDetail(key: string | null): void {
-    detailKey.value = key;
-  }
-
-  return { view, filters, activityOpen, focusedBatchId, detailKey, showVolumes, selectScope, setFilter, clearFilters, openBatch, openDetail };
+  return { view, filters, activityOpen, focusedBatchId, inScope, showVolumes, selectScope, setFilter, clearFilters, openBatch };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useNavigationStore, import.meta.hot));

@@ -1,7 +1,6 @@
 /** The accounts in the sidebar's scope, each with its rows narrowed by tenant and an optional match, for views drawn per account. */
 import { computed, type ComputedRef } from 'vue';
 import type { AccountView } from '../../../electron/shared/contract';
-import { useAccountsStore } from '../stores/accounts';
 import { useNavigationStore } from '../stores/navigation';
 import { useVolumesStore, type VolumeRow } from '../stores/volumes';
 
@@ -14,13 +13,12 @@ export interface AccountSection {
 }
 
 export function useAccountSections(matches: () => (row: VolumeRow) => boolean = () => () => true): ComputedRef<AccountSection[]> {
-  const accounts = useAccountsStore();
   const volumes = useVolumesStore();
   const navigation = useNavigationStore();
   return computed(() => {
     const { userId } = navigation.filters;
     const match = matches();
-    return accounts.inScope.map((account) => ({
+    return navigation.inScope.map((account) => ({
       account,
       loading: volumes.meta[account.id]?.loading ?? false,
       cachedAt: volumes.cachedAsOf(account.id),
