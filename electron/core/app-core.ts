@@ -1,18 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import manifest from '../../package.json' with { type: 'json' };
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
-import type { AccountView, AppNotification, EventChannel, EventPayloads, Settings, VolumeListing } from '../shared/contract';
-import { sendsSecretsInClear } from '../shared/endpoint';
-import { FINISHED_STATES, type BatchView, type QueueRequest } from '../shared/queue';
+import type { AccountView, AppNotification, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
+import { FINISHED_STATES, type BatchView } from '../shared/queue';
+import { AccountClients } from './account-clients';
 import { AccountHealthBoard } from './account-health';
-import { AccountNotFoundError, AccountStore, AccountValidationError, type Account, type AccountPatch, type AccountStoreOptions } from './accounts/account-store';
+import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
 import { ApiError } from './api/errors';
-import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import { CACHE_FOLDER, VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
-import type { AccountSecrets } from './secrets/secret-store';
-import { addLocalSandboxAccount, connectLocalSandbox, startLocalSandbox } from './local-sandbox-account';
+import { accountsHandlers } from './handlers/accounts-handlers';
+import { appHandlers } from './handlers/app-handlers';
+import { queueHandlers } from './handlers/queue-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+import { volumesHandlers } from './handlers/volumes-handlers';
+import { connectLocalSandbox, startLocalSandbox } from './local-sandbox-account';
 import { batchNotification, notificationLanguage, sessionExpiredNotification } from './notifications';
 import { QueueChangeFeed } from './queue/change-feed';
 import { Journal } from './queue/journal';
@@ -113,13 +115,6 @@ async function unlessGone<T>(call: Promise<T>): Promise<T | null> {
   }
 }
 
-/** A plain-http endpoint off this machine is taken only once the user has accepted the risk. */
-function refuseUnconfirmedPlainHttp(endpoint: string, confirmed: true | undefined): void {
-  if (sendsSecretsInClear(endpoint) && !confirmed) {
-    throw new AccountValidationError([{ field: 'endpoint', message: 'This endpoint is plain http:// on another machine: its credentials would travel unencrypted. Confirm to use it anyway.' }]);
-  }
-}
-
 /** Receives every event for the window, whatever its channel. */
 export type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
 
@@ -170,21 +165,8 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const allViews = () => Promise.all(accounts.list().map(view));
   const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
 
-  // One client per account, so that status polls and refreshes do not read the keychain each
-  // time; dropped when the account's credentials change or the account goes.
-  const clients = new Map<string, Promise<VolumeClient>>();
-  const clientFor = (accountId: string): Promise<VolumeClient> => {
-    let client = clients.get(accountId);
-    if (!client) {
-      client = accounts.credentials(accountId).then((credentials) => {
-        knownSecrets.add(credentials.accessToken, credentials.sessionToken, credentials.sessionSecret);
-        return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch: options.fetch });
-      });
-      client.catch(() => clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
-      clients.set(accountId, client);
-    }
-    return client;
-  };
+  const clients = new AccountClients({ accounts, knownSecrets, logger, fetch: options.fetch });
+  const clientFor = (accountId: string) => clients.for(accountId);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   const poller = new PassingPoller({
     status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
@@ -270,91 +252,20 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     runner.poke();
   });
 
+  const setVisible = (now: boolean) => {
+    visible = now;
+    applyInterval();
+    // Coming back into view after a while: show what changed without waiting a full cycle.
+    if (now) void refresher.refreshAll();
+  };
+
+  const views = { view, all: allViews, changed: accountsChanged };
   const handlers: Handlers = {
-    'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus(), notices: notices.list() }),
-    'accounts:list': allViews,
-    'accounts:add': async ({ plainHttpConfirmed, ...payload }: Parameters<AccountStore['add']>[0] & { plainHttpConfirmed?: true }) => {
-      knownSecrets.add(payload.secrets.accessToken, payload.secrets.sessionToken, payload.secrets.sessionSecret);
-      refuseUnconfirmedPlainHttp(payload.endpoint, plainHttpConfirmed);
-      const added = await view(await accounts.add(payload));
-      accountsChanged();
-      return added;
-    },
-    'accounts:update': async ({ accountId, plainHttpConfirmed, ...patch }: { accountId: string; plainHttpConfirmed?: true } & Pick<AccountPatch, 'name' | 'endpoint' | 'colour' | 'tenants'>) => {
-      if (patch.endpoint !== undefined && patch.endpoint !== accounts.get(accountId)?.endpoint) refuseUnconfirmedPlainHttp(patch.endpoint, plainHttpConfirmed);
-      const account = await accounts.update(accountId, patch);
-      if (patch.endpoint !== undefined) {
-        clients.delete(accountId);
-        health.forget(accountId);
-      }
-      accountsChanged();
-      return view(account);
-    },
-    'accounts:reorder': async ({ accountIds }: { accountIds: string[] }) => {
-      await accounts.reorder(accountIds);
-      accountsChanged();
-      return allViews();
-    },
-    'accounts:refresh': async ({ accountId }: { accountId?: string }) => {
-      await (accountId === undefined ? refresher.refreshAll() : refresher.refresh(accountId));
-      return null;
-    },
-    'accounts:add-local-sandbox': async () => {
-      const added = await view(await addLocalSandboxAccount(accounts, sandbox));
-      accountsChanged();
-      return added;
-    },
-    'accounts:remove': async ({ accountId }: { accountId: string }) => {
-      await accounts.remove(accountId);
-      clients.delete(accountId);
-      health.forget(accountId);
-      refresher.forget(accountId);
-      offlineRetry.clear(accountId);
-      poller.track(accountId, []);
-      await runner.cancelAccount(accountId);
-      accountsChanged();
-      return null;
-    },
-    'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }: { accountId: string; secrets: AccountSecrets; sessionOnly?: boolean }) => {
-      knownSecrets.add(secrets.accessToken, secrets.sessionToken, secrets.sessionSecret);
-      const account = await accounts.update(accountId, { secrets, sessionOnly });
-      clients.delete(accountId);
-      health.forget(accountId);
-      return view(account);
-    },
-    'accounts:test': ({ accountId }: { accountId: string }) => accounts.testConnection(accountId),
-    'volumes:list': async ({ accountId, keywords }: { accountId: string; keywords?: string }) => {
-      const listing = await listAccount(accountId, keywords);
-      if (keywords === undefined) refresher.seen(accountId, listing.volumes);
-      return listing;
-    },
-    'queue:list': async () => runner.list(),
-    'queue:submit': async ({ title, items }: { title: string; items: QueueRequest[] }) => {
-      const unknown = items.find((item) => accounts.get(item.accountId) === undefined);
-      if (unknown) throw new AccountNotFoundError(unknown.accountId);
-      return runner.submit(title, items);
-    },
-    'queue:cancel': async ({ batchId, itemIds }: { batchId: string; itemIds?: string[] }) => {
-      await runner.cancel(batchId, itemIds);
-      return null;
-    },
-    'queue:retry': async ({ batchId, itemIds }: { batchId: string; itemIds?: string[] }) => {
-      await runner.retry(batchId, itemIds);
-      return null;
-    },
-    'queue:clear-finished': async () => {
-      await runner.clearFinished();
-      return null;
-    },
-    'settings:get': async () => settings.get(),
-    'settings:set': (patch: Partial<Settings>) => settings.set(patch),
-    'app:visibility': async ({ visible: now }: { visible: boolean }) => {
-      visible = now;
-      applyInterval();
-      // Coming back into view after a while: show what changed without waiting a full cycle.
-      if (now) void refresher.refreshAll();
-      return null;
-    },
+    ...appHandlers({ accounts, notices, onVisibility: setVisible }),
+    ...accountsHandlers({ accounts, views, health, clients, knownSecrets, refresher, offlineRetry, poller, runner, sandbox }),
+    ...volumesHandlers({ listAccount, refresher }),
+    ...queueHandlers(runner, accounts),
+    ...settingsHandlers(settings),
   };
   runner.start();
   refresher.start();
