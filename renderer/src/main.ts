@@ -1,10 +1,15 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus from 'element-plus';
+import ElementPlus, { ElMessage } from 'element-plus';
 import 'element-plus/dist/index.css';
 import 'element-plus/theme-chalk/dark/css-vars.css';
 import App from './App.vue';
 import { i18n } from './i18n';
+import { describeError } from './i18n/errors';
+import { startStores } from './stores/start';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(i18n).use(ElementPlus).mount('#app');
+const pinia = createPinia();
+createApp(App).use(pinia).use(i18n).use(ElementPlus).mount('#app');
+// Once, for every store: without the accounts there is nothing to show, so their failure stays on screen.
+startStores().catch((error: unknown) => ElMessage({ type: 'error', message: describeError(error), showClose: true, duration: 0 }));

@@ -8,6 +8,7 @@ import type { BatchView, QueueItemView, QueueState } from '../../electron/shared
 import { i18n } from '../../renderer/src/i18n';
 import { setHost } from '../../renderer/src/ipc/host';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
+import { useQueueStore } from '../../renderer/src/stores/queue';
 import { fakeHost, type FakeHost } from './fake-host';
 
 import ActivityPanel from '../../renderer/src/components/activity/ActivityPanel.vue';
@@ -52,6 +53,7 @@ describe('Activity panel', () => {
   afterEach(() => wrapper.unmount());
 
   async function mountPanel(): Promise<HTMLElement> {
+    void useQueueStore().start(); // as stores/start.ts does at launch
     wrapper = mount(ActivityPanel!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
     await settle();
     return wrapper.element as HTMLElement;

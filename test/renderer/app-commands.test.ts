@@ -10,6 +10,7 @@ import { i18n } from '../../renderer/src/i18n';
 import { setHost } from '../../renderer/src/ipc/host';
 import { useDialogsStore } from '../../renderer/src/stores/dialogs';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
+import { startStores } from '../../renderer/src/stores/start';
 import { fakeHost } from './fake-host';
 
 const ACCOUNT: AccountView = { id: 'a1', name: 'Prod', endpoint: 'https://cloud.example', colour: '#3366ff', tenants: [{ userId: 7 }], kind: 'cloud', secretsIn: 'keychain', hasCredentials: true, state: 'online' };
@@ -28,6 +29,7 @@ describe('the menu commands', () => {
     });
     setHost(host);
     const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, i18n, ElementPlus] } });
+    await startStores();
     await flushPromises();
     const nav = useNavigationStore();
     const dialogs = useDialogsStore();

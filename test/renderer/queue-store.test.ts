@@ -29,6 +29,13 @@ vi.mock('../../renderer/src/ipc/host', () => ({
 
 const { useQueueStore } = await import('../../renderer/src/stores/queue');
 
+/** The store as main.ts leaves it: started once (stores/start.ts). */
+function startedQueue() {
+  const store = useQueueStore();
+  void store.start();
+  return store;
+}
+
 function emit<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void {
   fake.listeners.get(event)?.forEach((l) => l(payload));
 }
@@ -45,7 +52,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 async function storeWith(list: BatchView[]) {
   fake.answers.set('queue:list', () => structuredClone(list));
-  const store = useQueueStore();
+  const store = startedQueue();
   await tick();
   return store;
 }
@@ -65,7 +72,7 @@ describe('queue store', () => {
   });
 
   it('keeps the error when the queue cannot be read', async () => {
-    const store = useQueueStore();
+    const store = startedQueue();
     await tick();
     expect(store.batches).toEqual([]);
     expect((store.loadError as { code: string }).code).toBe('ipc.unknown-channel');
@@ -91,7 +98,7 @@ describe('queue store', () => {
   it('applies changes heard while the first listing was on its way on top of it', async () => {
     let answer!: (list: BatchView[]) => void;
     fake.answers.set('queue:list', () => new Promise<BatchView[]>((r) => (answer = r)));
-    const store = useQueueStore();
+    const store = startedQueue();
     await tick();
     emit('queue:changed', { batches: [], items: [item('a', 1, 'done', { updatedAt: 2000 })], forgotten: [] });
     answer([batch('a', 1, [item('a', 1, 'running')])]);

@@ -5,7 +5,7 @@
  * through an id index), so a 1,000-item batch costs a few array copies per tick, not a deep
  * reactive walk.
  */
-import { defineStore } from 'pinia';
+import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { FINISHED_STATES, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '../../../electron/shared/queue';
 import { host } from '../ipc/host';
@@ -124,7 +124,7 @@ export const useQueueStore = defineStore('queue', () => {
     merge(list, list.flatMap((b) => b.items));
   }
 
-  /** Reads the queue (its history comes from the journal) and follows its changes. */
+  /** Reads the queue (its history comes from the journal) and follows its changes (see stores/start.ts). */
   async function start(): Promise<void> {
     if (!started) {
       started = true;
@@ -206,7 +206,7 @@ export const useQueueStore = defineStore('queue', () => {
   /** Items not yet finished, over every batch (the status bar's "Running: n"). */
   const activeCount = computed(() => batches.value.reduce((sum, b) => sum + progressOf(b).active, 0));
 
-  void start();
-
-  return { batches, loading, loadError, activeCount, load, submit, cancel, retry, clearFinished, batchById, progressOf, historyOf };
+  return { batches, loading, loadError, activeCount, start, load, submit, cancel, retry, clearFinished, batchById, progressOf, historyOf };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useQueueStore, import.meta.hot));

@@ -2,7 +2,7 @@
  * The user's settings (kept by the core) and what they mean for the page right now: the theme
  * and the language, each of which may follow the OS.
  */
-import { defineStore } from 'pinia';
+import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/contract';
 import { host } from '../ipc/host';
@@ -68,3 +68,5 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return { settings, theme, locale, load, set, apply };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSettingsStore, import.meta.hot));
