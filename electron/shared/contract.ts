@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { DataNotice } from './data-notice';
-import { MAX_BATCH_ITEMS, queueRequestSchema, type BatchView, type QueueChanges } from './queue';
+import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
+import { LIMITS } from './limits';
 import type { Volume } from './volume';
 
 /** Whether credentials can be kept in the OS keychain here, and if not, why and how to fix it. */
@@ -90,11 +91,11 @@ export interface AppNotification {
   target: NavigationTarget;
 }
 
-const accountId = z.string().min(1).max(100);
+const accountId = z.string().min(1).max(LIMITS.idLength);
 const secrets = z.object({ accessToken: z.string(), sessionToken: z.string(), sessionSecret: z.string() }).strict();
 const tenants = z.array(z.object({ userId: z.number(), label: z.string().optional() }).strict()).max(1000);
-const batchId = z.string().min(1).max(100);
-const itemIds = z.array(z.string().min(1).max(100)).max(MAX_BATCH_ITEMS);
+const batchId = z.string().min(1).max(LIMITS.idLength);
+const itemIds = z.array(z.string().min(1).max(LIMITS.idLength)).max(LIMITS.batchItems);
 
 /** The settings a user may change; each within bounds that keep the app usable. */
 export const settingsPatchSchema = z
@@ -131,7 +132,7 @@ export const invokeSchemas = {
   'accounts:add-local-sandbox': z.object({}).strict(),
   'volumes:list': z.object({ accountId, keywords: z.string().max(200).optional() }).strict(),
   'queue:list': z.object({}).strict(),
-  'queue:submit': z.object({ title: z.string().trim().min(1).max(300), items: z.array(queueRequestSchema).min(1).max(MAX_BATCH_ITEMS) }).strict(),
+  'queue:submit': z.object({ title: z.string().trim().min(1).max(LIMITS.batchTitleLength), items: z.array(queueRequestSchema).min(1).max(LIMITS.batchItems) }).strict(),
   /** Cancels the batch's pending items, or only those listed. */
   'queue:cancel': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
   /** Queues again the batch's failed, cancelled and unknown items, or only those listed. */

@@ -4,6 +4,7 @@
  * receives. Shared by the core (which validates and runs) and the renderer (which submits and shows).
  */
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 /** The volume operations a queue item can carry. `update` with one field uses "update one field". */
 export const QUEUE_OPS = ['create', 'clone', 'update', 'extend', 'delete', 'enable', 'disable', 'attach', 'detach'] as const;
@@ -25,15 +26,15 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 export const FINISHED_STATES: readonly QueueState[] = ['done', 'failed', 'cancelled', 'unknown'];
 
 const unique = z.number().int().positive();
-const name = z.string().trim().min(1).max(255);
-const description = z.string().max(1000);
-const serverId = z.string().trim().min(1).max(100);
-const size = z.number().int().positive().max(65_536);
+const name = z.string().trim().min(1).max(LIMITS.nameLength);
+const description = z.string().max(LIMITS.descriptionLength);
+const serverId = z.string().trim().min(1).max(LIMITS.serverIdLength);
+const size = z.number().int().positive().max(LIMITS.sizeGb);
 
 /** The parameters of each operation, checked when a batch is submitted and when it is replayed. */
 export const opParamsSchemas = {
   create: z
-    .object({ userid: z.number().int().positive().optional(), name, description: description.optional(), size: size.optional(), image: z.string().min(1).max(100).optional() })
+    .object({ userid: z.number().int().positive().optional(), name, description: description.optional(), size: size.optional(), image: z.string().min(1).max(LIMITS.imageLength).optional() })
     .strict()
     .refine((p) => p.size !== undefined || p.image !== undefined, { message: 'a size or an image is required', path: ['size'] }),
   clone: z.object({ unique, uid: z.number().int().positive(), name, description: description.optional() }).strict(),
@@ -54,14 +55,14 @@ export const opParamsSchemas = {
 export type OpParams<O extends QueueOp> = z.infer<(typeof opParamsSchemas)[O]>;
 
 /** The most items one batch may hold (`queue:submit`): the window refuses a larger selection up front. */
-export const MAX_BATCH_ITEMS = 10_000;
+export const MAX_BATCH_ITEMS = LIMITS.batchItems;
 
 /** One operation asked for: which account, what, and a label the window shows (e.g. the volume's name). */
 // Built from the list of operations, whose cast loses each one's params: typed as what it parses to.
 export const queueRequestSchema = z.discriminatedUnion(
   'op',
   QUEUE_OPS.map((op) =>
-    z.object({ op: z.literal(op), accountId: z.string().min(1).max(100), params: opParamsSchemas[op], label: z.string().max(300).optional() }).strict(),
+    z.object({ op: z.literal(op), accountId: z.string().min(1).max(LIMITS.idLength), params: opParamsSchemas[op], label: z.string().max(LIMITS.itemLabelLength).optional() }).strict(),
   ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>, ...z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>[]],
 ) as unknown as z.ZodType<QueueRequest>;
 

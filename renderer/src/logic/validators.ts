@@ -1,20 +1,16 @@
 /**
  * Checks of every dialog input before anything is queued. Each returns null when the value is
  * fine, else a `Problem`: an i18n key (namespace `dialogs.invalid`) and its parameters, so the
- * dialog can say why a value is refused. The bounds are those of the queue's own schemas
- * (electron/shared/queue.ts), so a value accepted here is never refused at submit.
+ * dialog can say why a value is refused. The bounds are the shared LIMITS the queue's own schemas
+ * check (electron/shared/limits.ts), so a value accepted here is never refused at submit.
  */
 
+import { LIMITS } from '../../../electron/shared/limits';
 import type { KeyedMessage } from '../i18n';
 
 export type Problem = KeyedMessage;
 
-const NAME_MAX = 255;
-const DESCRIPTION_MAX = 1000;
-const SIZE_MAX_GB = 65_536;
-const BULK_MAX = 100;
-const SERVER_ID_MAX = 100;
-const IMAGE_MAX = 100;
+const { nameLength: NAME_MAX, descriptionLength: DESCRIPTION_MAX, sizeGb: SIZE_MAX_GB, bulkCount: BULK_MAX, serverIdLength: SERVER_ID_MAX, imageLength: IMAGE_MAX } = LIMITS;
 
 const problem = (key: string, params?: Record<string, unknown>): Problem => (params ? { key: `dialogs.invalid.${key}`, params } : { key: `dialogs.invalid.${key}` });
 

@@ -4,6 +4,7 @@
  */
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { LIMITS } from '../../../../electron/shared/limits';
 import { MAX_BATCH_ITEMS, type QueueRequest } from '../../../../electron/shared/queue';
 import { describeError } from '../../i18n/errors';
 import type { TitleSpec } from '../../logic/dialog-requests';
@@ -11,7 +12,7 @@ import { useNavigationStore } from '../../stores/navigation';
 import { useQueueStore } from '../../stores/queue';
 
 /** The queue's limit for a batch title. */
-const TITLE_MAX = 300;
+const TITLE_MAX = LIMITS.batchTitleLength;
 
 export function useBatchSubmit() {
   const { t } = useI18n();
