@@ -1,3 +1,4 @@
+import type { AccountHealthBoard } from './account-health';
 import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import type { AccountStore } from './accounts/account-store';
 import type { KnownSecrets } from './logging/known-secrets';
@@ -5,15 +6,37 @@ import type { Logger } from './ports';
 
 export interface AccountClientsOptions {
   accounts: AccountStore;
+  /** Told the outcome of every call, so that the account's state follows its first failure. */
+  health: AccountHealthBoard;
   /** Told each account's secrets as they are read, so that no log line carries them. */
   knownSecrets: KnownSecrets;
   logger: Logger;
   fetch?: typeof fetch;
 }
 
+/** The client with each call's outcome told to `report` (null for a success), then passed on. */
+function reporting(client: VolumeClient, report: (error: unknown) => void): VolumeClient {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          const result: unknown = await value.apply(target, args);
+          report(null);
+          return result;
+        } catch (error) {
+          report(error);
+          throw error;
+        }
+      };
+    },
+  });
+}
+
 /**
  * One API client per account, so that status polls and refreshes do not read the keychain each
- * time; dropped when the account's credentials or endpoint change, or the account goes.
+ * time, each telling the account's health how its calls went; dropped when the account's credentials or endpoint change, or the account goes.
  */
 export class AccountClients {
   readonly #clients = new Map<string, Promise<VolumeClient>>();
@@ -29,7 +52,8 @@ export class AccountClients {
       const { accounts, knownSecrets, logger, fetch } = this.#o;
       client = accounts.credentials(accountId).then((credentials) => {
         knownSecrets.add(credentials.accessToken, credentials.sessionToken, credentials.sessionSecret);
-        return createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch });
+        const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch });
+        return reporting(client, (error) => this.#o.health.observed(accountId, error));
       });
       client.catch(() => this.#clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
       this.#clients.set(accountId, client);

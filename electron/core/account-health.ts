@@ -37,6 +37,16 @@ export class AccountHealthBoard {
     else this.#set(accountId, { state: 'error', message });
   }
 
+  /**
+   * The outcome of any call to the account's cloud, as it happens: a success shows it online, an
+   * unreachable cloud offline and a refused session expired at once. Any other failure (a refused
+   * operation, a broken answer) is left for the caller to judge.
+   */
+  observed(accountId: string, error: unknown): void {
+    if (error === null) this.succeeded(accountId);
+    else if (error instanceof NetworkError || (error instanceof ApiError && error.code === 'volumes.error.access-denied')) this.failed(accountId, error);
+  }
+
   /** New credentials or a removed account: what was learnt no longer holds. */
   forget(accountId: string): void {
     this.#set(accountId, { state: 'unknown' });

@@ -165,7 +165,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const allViews = () => Promise.all(accounts.list().map(view));
   const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
 
-  const clients = new AccountClients({ accounts, knownSecrets, logger, fetch: options.fetch });
+  const clients = new AccountClients({ accounts, health, knownSecrets, logger, fetch: options.fetch });
   const clientFor = (accountId: string) => clients.for(accountId);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   const poller = new PassingPoller({

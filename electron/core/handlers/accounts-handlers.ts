@@ -54,9 +54,12 @@ export function accountsHandlers(d: AccountsHandlersDeps): Pick<Handlers, Accoun
       return added;
     },
     'accounts:update': async ({ accountId, plainHttpConfirmed, ...patch }) => {
-      if (patch.endpoint !== undefined && patch.endpoint !== accounts.get(accountId)?.endpoint) refuseUnconfirmedPlainHttp(patch.endpoint, plainHttpConfirmed);
+      const { endpoint } = patch;
+      const moved = endpoint !== undefined && endpoint !== accounts.get(accountId)?.endpoint;
+      if (moved) refuseUnconfirmedPlainHttp(endpoint, plainHttpConfirmed);
       const account = await accounts.update(accountId, patch);
-      if (patch.endpoint !== undefined) {
+      // Only another endpoint makes what was learnt of the cloud stale; a name, colour or label keeps the state.
+      if (moved) {
         clients.drop(accountId);
         health.forget(accountId);
       }
