@@ -13,7 +13,7 @@ export type RequestId = number | string;
 export type ReadMessage = { kind: 'request'; id: RequestId; channel: unknown; payload: unknown } | { kind: 'refused'; id?: RequestId; reply: InvokeReply<never> };
 
 function refused(message: string, id?: RequestId): ReadMessage {
-  return { kind: 'refused', ...(id === undefined ? {} : { id }), reply: { ok: false, error: { code: 'ipc.bad-message', message } } };
+  return { kind: 'refused', ...(id === undefined ? {} : { id }), reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: message } } };
 }
 
 /** An id the host can echo safely: a finite number or a short string (anything else is not echoed). */

@@ -29,7 +29,7 @@ function replyText(id: RequestId | undefined, reply: InvokeReply<unknown>): stri
     return JSON.stringify({ ...(id === undefined ? {} : { id }), reply });
   } catch {
     // A result that does not serialise is the core's bug; the page still gets its answer.
-    return JSON.stringify({ id, reply: { ok: false, error: { code: 'internal', message: 'The answer could not be sent' } } });
+    return JSON.stringify({ id, reply: { ok: false, error: { code: 'internal', params: {}, detail: 'The answer could not be sent' } } });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { INVOKE_CHANNELS, invokeSchemas, type InvokeChannel, type InvokeReply, type InvokeResults } from '../shared/contract';
-import { AccountNotFoundError, AccountValidationError, KeychainUnavailableError, MissingCredentialsError } from './accounts/account-store';
-import { ApiError, VolumeClientError } from './api/errors';
+import { errorReply, type ErrorCode } from '../shared/error-catalogue';
+import { cut, MAX_DETAIL_LENGTH, toErrorReply } from './errors/to-reply';
 
 /**
  * What a channel's handler receives: its schema's output, after parsing (defaults filled, strings
@@ -15,25 +15,12 @@ export type Handler<C extends InvokeChannel> = (payload: HandlerPayload<C>) => P
 /** One function per channel; the payload has already been validated. */
 export type Handlers = { [C in InvokeChannel]: Handler<C> };
 
-/** Errors of the account store whose messages are written for the user (and hold no secret). */
-const ACCOUNT_ERROR_CODES: [new (...args: never[]) => Error, string][] = [
-  [AccountValidationError, 'account.invalid'],
-  [AccountNotFoundError, 'account.not-found'],
-  [KeychainUnavailableError, 'keychain.unavailable'],
-  [MissingCredentialsError, 'account.missing-credentials'],
-];
-
-/** Longest error message a reply carries: input quoted in one (a key, a channel name) is cut. */
-const MAX_MESSAGE_LENGTH = 500;
 /** Schema problems listed in one reply; a 10,000-item batch can have 10,000 of them. */
 const MAX_LISTED_ISSUES = 5;
 
-function cut(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
-
-function failure(code: string, message: string): InvokeReply<never> {
-  return { ok: false, error: { code, message: cut(message, MAX_MESSAGE_LENGTH) } };
+/** A refusal of the dispatcher's own: a code without parameters, and what was wrong as its detail. */
+function failure(code: Extract<ErrorCode, `ipc.${string}`>, detail: string): InvokeReply<never> {
+  return { ok: false, error: errorReply(code, {}, cut(detail, MAX_DETAIL_LENGTH)) };
 }
 
 function isChannel(name: unknown): name is InvokeChannel {
@@ -53,18 +40,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
   return listed.join('; ') + more;
 }
 
-function errorReply(error: unknown): InvokeReply<never> {
-  if (error instanceof ApiError) return failure(error.code, error.message);
-  if (error instanceof VolumeClientError) return failure(`client.${error.kind}`, error.message);
-  const code = ACCOUNT_ERROR_CODES.find(([type]) => error instanceof type)?.[1];
-  if (code && error instanceof Error) return failure(code, error.message);
-  return failure('internal', error instanceof Error && typeof error.message === 'string' ? error.message : 'Internal error');
-}
-
 /**
  * Validates a request from either host and runs its handler. Never throws, whatever value arrives
  * as channel or payload (any JSON value, however large or deep): every failure becomes an
- * `{ok:false}` reply with a code and a short message that carry no secret.
+ * `{ok:false}` reply with a catalogued code, its parameters and a short detail, none carrying a secret.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<InvokeReply<unknown>> {
   try {
@@ -74,10 +53,6 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     const handler = handlers[channel] as (p: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(parsed.data) };
   } catch (error) {
-    try {
-      return errorReply(error);
-    } catch {
-      return failure('internal', 'Internal error'); // the thrown value itself threw when looked at
-    }
+    return { ok: false, error: toErrorReply(error) }; // never throws, even for a value that throws when looked at
   }
 }

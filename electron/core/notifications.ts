@@ -1,9 +1,11 @@
 /**
  * The desktop notifications of the app, worded in the user's language: one per finished batch,
- * one per failed single operation, one per expired session; never one per item.
+ * one per failed single operation, one per expired session; never one per item. A failure is
+ * worded by the error catalogue from its code, as the window words it (its detail stays in the window).
  */
 import { randomUUID } from 'node:crypto';
 import type { AppNotification, Settings } from '../shared/contract';
+import { wordError } from '../shared/errors/word-error';
 import type { Batch, QueueItem } from './queue/types';
 
 type Language = 'en' | 'zh-CN';
@@ -41,7 +43,7 @@ export function batchNotification(batch: Batch, items: readonly QueueItem[], lan
     // A single operation is told about only when it did not succeed; the window shows the rest.
     const item = items[0]!;
     if (item.state !== 'failed' && item.state !== 'unknown') return null;
-    return { id: randomUUID(), kind: 'operation-failed', title: words.failed(batch.title), body: item.error ? `${item.error.message} (${item.error.code})` : item.state, target };
+    return { id: randomUUID(), kind: 'operation-failed', title: words.failed(batch.title), body: item.error ? wordError(item.error, language) : words.counts.unknown, target };
   }
   const counts = (['done', 'failed', 'cancelled', 'unknown'] as const)
     .map((state) => [state, items.filter((item) => item.state === state).length] as const)

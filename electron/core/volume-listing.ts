@@ -3,6 +3,7 @@ import type { AccountHealthBoard } from './account-health';
 import { ApiError, NetworkError, RetryLaterError } from './api/errors';
 import type { VolumeClient } from './api/volume-client';
 import type { VolumeCache } from './cache/volume-cache';
+import { toErrorReply } from './errors/to-reply';
 
 /**
  * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
@@ -26,7 +27,7 @@ export async function listVolumes(
     if (!cached) throw error;
     const needle = keywords?.toLowerCase();
     const matching = needle ? cached.volumes.filter((v) => `${v.name}\n${v.description}`.toLowerCase().includes(needle)) : cached.volumes;
-    return { volumes: matching, asOf: cached.savedAt, source: 'cache', problem: { code: error instanceof ApiError ? error.code : `client.${error.kind}`, message: error.message }, stuck: [] };
+    return { volumes: matching, asOf: cached.savedAt, source: 'cache', problem: toErrorReply(error), stuck: [] };
   }
   health.succeeded(accountId);
   const asOf = Date.now();

@@ -16,7 +16,7 @@ const api: HostApi = {
   async invoke(channel, payload) {
     if (!allowed.has(channel)) throw new Error(`Unknown channel: ${String(channel).slice(0, 60)}`);
     const reply = (await ipcRenderer.invoke(channel, payload)) as InvokeReply<never>;
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    if (!reply.ok) throw Object.assign(new Error(reply.error.detail ?? reply.error.code), reply.error);
     return reply.result;
   },
   on(event, listener) {

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import type { DataNotice } from './data-notice';
+import type { ErrorReply } from './error-catalogue';
 import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
 import { LIMITS } from './limits';
 import type { Volume } from './volume';
 
-/** Whether credentials can be kept in the OS keychain here, and if not, why and how to fix it. */
-export type KeychainState = { available: true } | { available: false; reason: string; fix: string };
+/** Whether credentials can be kept in the OS keychain here, and if not, why and how to fix it (its code's text). */
+export type KeychainState = { available: true } | { available: false; error: ErrorReply };
 
 /** What the app tells the window about itself. Never a secret. */
 export interface AppInfo {
@@ -35,7 +36,7 @@ export interface AccountView {
   hasCredentials: boolean;
   state: AccountState;
   /** Why the account is offline, expired or in error. */
-  stateMessage?: string;
+  stateError?: ErrorReply;
 }
 
 /** The volumes of one account: live, or the last known ones when its cloud is unreachable. */
@@ -45,7 +46,7 @@ export interface VolumeListing {
   asOf: number;
   source: 'live' | 'cache';
   /** Why the live listing failed, when `source` is 'cache'. */
-  problem?: { code: string; message: string };
+  problem?: ErrorReply;
   /** `unique`s of volumes that have stayed in a passing state for 10 minutes or more. */
   stuck: number[];
 }
@@ -153,7 +154,7 @@ export interface InvokeResults {
   'accounts:add': AccountView;
   'accounts:remove': null;
   'accounts:set-credentials': AccountView;
-  'accounts:test': { ok: true; total: number } | { ok: false; code: string; message: string };
+  'accounts:test': { ok: true; total: number } | { ok: false; error: ErrorReply };
   'accounts:update': AccountView;
   'accounts:reorder': AccountView[];
   'accounts:refresh': null;
@@ -205,8 +206,11 @@ export type EventChannel = keyof EventPayloads;
 
 export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate', 'app:command'];
 
-/** How an answer crosses the boundary: errors travel as data and become real Errors again. */
-export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+/**
+ * How an answer crosses the boundary: errors travel as data (a catalogued code, its parameters and
+ * the technical detail; see `error-catalogue.ts`) and become real Errors again.
+ */
+export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: ErrorReply };
 
 /** The API that a host exposes to the renderer (window.api in Electron). */
 export interface HostApi {

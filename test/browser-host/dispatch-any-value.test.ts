@@ -10,13 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../electron/core/app-core';
 import { dispatch, type Handlers } from '../../electron/core/dispatch';
 import { INVOKE_CHANNELS, type InvokeReply } from '../../electron/shared/contract';
+import { isErrorCode } from '../../electron/shared/error-catalogue';
 
 function expectWellFormed(reply: InvokeReply<unknown>): void {
   expect(typeof reply.ok).toBe('boolean');
   if (!reply.ok) {
-    expect(reply.error.code).toMatch(/^[a-z][\w.-]*$/);
-    expect(typeof reply.error.message).toBe('string');
-    expect(reply.error.message.length).toBeLessThanOrEqual(500);
+    expect(isErrorCode(reply.error.code)).toBe(true);
+    expect(typeof reply.error.params).toBe('object');
+    expect((reply.error.detail ?? '').length).toBeLessThanOrEqual(500);
   }
 }
 

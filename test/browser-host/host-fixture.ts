@@ -55,7 +55,7 @@ export async function openSocket(target: HostUnderTest): Promise<WebSocket> {
 /** What the host sent back to one message: its reply (events are skipped), or how the socket closed. */
 export interface ReplyMessage {
   id?: unknown;
-  reply: { ok: boolean; error?: { code: string; message: string } };
+  reply: { ok: boolean; error?: { code: string; params: Record<string, unknown>; detail?: string } };
 }
 export type Outcome = { kind: 'reply'; data: ReplyMessage } | { kind: 'closed'; code: number };
 

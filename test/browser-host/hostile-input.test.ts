@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(() => target?.close());
 
-/** A reply a page can read: ok, or an error with a code and a short message. */
+/** A reply a page can read: ok, or an error with a code, its parameters and a short detail. */
 function expectWellFormed(outcome: Outcome): void {
   expect(outcome.kind).toBe('reply');
   if (outcome.kind !== 'reply') return;
@@ -28,7 +28,8 @@ function expectWellFormed(outcome: Outcome): void {
   expect(typeof reply.ok).toBe('boolean');
   if (!reply.ok) {
     expect(reply.error?.code).toMatch(/^[a-z][\w.-]*$/);
-    expect(reply.error?.message.length).toBeLessThanOrEqual(500);
+    expect(typeof reply.error?.params).toBe('object');
+    expect((reply.error?.detail ?? '').length).toBeLessThanOrEqual(500);
   }
 }
 
@@ -78,18 +79,18 @@ describe('arbitrary messages', () => {
       expectWellFormed(got);
       return got.kind === 'reply' ? got.data : undefined;
     };
-    expect(await replyTo('null')).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', message: expect.any(String) } } });
+    expect(await replyTo('null')).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: expect.any(String) } } });
     expect((await replyTo('{"id":7,"channel":{"toString":1}}'))?.reply.error?.code).toBe('ipc.unknown-channel');
     // An id nested 200,000 deep is not echoed: the request is refused without it.
     const deepId = await replyTo(`{"id":${'['.repeat(200_000)}${']'.repeat(200_000)},"channel":"app:info"}`);
-    expect(deepId).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', message: expect.any(String) } } });
+    expect(deepId).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: expect.any(String) } } });
     const deepPayload = await replyTo(`{"id":8,"channel":"settings:set","payload":{"language":${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}}}`);
     expect(deepPayload?.id).toBe(8);
     expect(deepPayload?.reply.error?.code).toBe('ipc.invalid-payload');
     // A huge unknown key is not echoed whole.
     const hugeKey = await replyTo(JSON.stringify({ id: 9, channel: 'app:info', payload: { ['k'.repeat(1_000_000)]: 1 } }));
     expect(hugeKey?.reply.error?.code).toBe('ipc.invalid-payload');
-    expect(hugeKey?.reply.error?.message.length).toBeLessThanOrEqual(500);
+    expect((hugeKey?.reply.error?.detail ?? '').length).toBeLessThanOrEqual(500);
     expect(await answersAppInfo(ws)).toBe(true);
     ws.close();
   });

@@ -103,7 +103,7 @@ describe('IPC', () => {
 
   it('refuses a foreign frame, a subframe, and another webContents', async () => {
     const contents = main.window.webContents;
-    const refused = { ok: false, error: { code: 'ipc.forbidden-sender', message: expect.any(String) } };
+    const refused = { ok: false, error: { code: 'ipc.forbidden-sender', params: {}, detail: expect.any(String) } };
     // The window's own top frame, but on a file: page (a dropped .html file).
     contents.mainFrame.url = 'file:///tmp/dropped.html';
     try {

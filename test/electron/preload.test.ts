@@ -12,7 +12,7 @@ function loadPreload() {
   const sent: { channel: string; payload: unknown }[] = [];
   electron.rendererInvoke = async (channel, payload) => {
     sent.push({ channel, payload });
-    return channel === 'app:info' ? { ok: true, result: { version: '1.2.3' } } : { ok: false, error: { code: 'ipc.invalid-payload', message: 'Invalid payload' } };
+    return channel === 'app:info' ? { ok: true, result: { version: '1.2.3' } } : { ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } };
   };
   return { electron, sent, api: electron.exposed.get('api') as HostApi };
 }

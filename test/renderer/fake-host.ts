@@ -22,7 +22,7 @@ export function fakeHost(handlers: FakeHandlers = {}): FakeHost {
     async invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeResults[C]> {
       calls.push({ channel, payload });
       const handler = handlers[channel] as ((p: InvokePayload<C>) => InvokeResults[C] | Promise<InvokeResults[C]>) | undefined;
-      if (!handler) throw new HostError('ipc.unknown-channel', `No fake for ${channel}`);
+      if (!handler) throw new HostError('ipc.unknown-channel', {}, `No fake for ${channel}`);
       return handler(payload);
     },
     on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

@@ -101,7 +101,7 @@ describe('stores against a fake host', () => {
   });
 
   it('keeps cached rows with their problem, and reloads when the account comes back online', async () => {
-    listings.a = listing([volume(1)], { source: 'cache', problem: { code: 'client.network', message: 'connect ECONNREFUSED' } });
+    listings.a = listing([volume(1)], { source: 'cache', problem: { code: 'client.network', params: {}, detail: 'connect ECONNREFUSED' } });
     accounts = [account('a', { state: 'offline' })];
     const volumes = useVolumesStore();
     volumes.start();

@@ -19,13 +19,15 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ApiError, CancelledError, createVolumeClient, NetworkError, ProtocolError } from '../api';
+import { errorReply, type ErrorReply } from '../../shared/error-catalogue';
+import { createVolumeClient, isVolumeClientError } from '../api';
+import { toErrorReply } from '../errors/to-reply';
 import { silentLogger, type Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { keepDamaged, type DataNotices } from '../storage/damaged-file';
 import { KeytarSecretStore, probeKeychain, type KeychainProbe } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
-import { accountSecretsSchema, KeychainUnavailableError, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
+import { accountSecretsSchema, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
 
 /** The settings file's name inside the data folder. */
 export const ACCOUNTS_FILE = 'accounts.json';
@@ -78,9 +80,7 @@ export interface AccountPatch {
 }
 
 /** The answer of `testConnection`. */
-export type ConnectionTest =
-  | { ok: true; total: number }
-  | { ok: false; code: string; message: string };
+export type ConnectionTest = { ok: true; total: number } | { ok: false; error: ErrorReply };
 
 export interface AccountStoreOptions {
   /** The app's data folder (must exist or be creatable by the caller). */
@@ -128,6 +128,9 @@ export { KeychainUnavailableError } from '../secrets/secret-store';
 /** The account has no stored secrets (e.g. a session-only account after a restart). */
 export class MissingCredentialsError extends Error {
   readonly accountId: string;
+  readonly accountName: string;
+  /** A session-only account after a restart (its secrets were in memory only). */
+  readonly sessionEnded: boolean;
 
   constructor(account: Account) {
     super(
@@ -137,6 +140,8 @@ export class MissingCredentialsError extends Error {
     );
     this.name = 'MissingCredentialsError';
     this.accountId = account.id;
+    this.accountName = account.name;
+    this.sessionEnded = account.secretsIn === 'session';
   }
 }
 
@@ -333,10 +338,7 @@ export async function testEndpoint(options: TestEndpointOptions): Promise<Connec
     const page = await client.list({ offset: 1 });
     return { ok: true, total: page.total };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, code: error.code, message: error.message };
-    if (error instanceof NetworkError) return { ok: false, code: `network.${error.reason}`, message: error.message };
-    if (error instanceof ProtocolError) return { ok: false, code: 'protocol', message: error.message };
-    if (error instanceof CancelledError) return { ok: false, code: 'cancelled', message: error.message };
+    if (isVolumeClientError(error)) return { ok: false, error: toErrorReply(error) };
     throw error;
   }
 }
@@ -524,11 +526,11 @@ export class AccountStore {
     try {
       secrets = await this.credentials(id);
     } catch (error) {
-      if (error instanceof MissingCredentialsError) return { ok: false, code: 'missing-credentials', message: error.message };
-      return { ok: false, code: 'keychain', message: error instanceof Error ? error.message : 'The keychain could not be read' };
+      // A keychain that fails to answer is a failed test too, worded as a keychain problem.
+      return { ok: false, error: error instanceof MissingCredentialsError || error instanceof SecretStoreError ? toErrorReply(error) : errorReply('keychain.failed', {}) };
     }
     const result = await testEndpoint({ endpoint: account.endpoint, credentials: secrets, logger: this.#logger, ...this.#connection });
-    this.#logger.info('connection tested', { accountId: id, ok: result.ok, ...(result.ok ? {} : { code: result.code }) });
+    this.#logger.info('connection tested', { accountId: id, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
     return result;
   }
 
@@ -546,7 +548,7 @@ export class AccountStore {
 
   async #requireKeychain(): Promise<'keychain'> {
     const probe = await this.keychainStatus();
-    if (!probe.available) throw new KeychainUnavailableError(probe.reason, probe.fix);
+    if (!probe.available) throw new KeychainUnavailableError(probe.reason, probe.fix, probe.code);
     return 'keychain';
   }
 

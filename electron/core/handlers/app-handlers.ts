@@ -1,6 +1,7 @@
 import manifest from '../../../package.json' with { type: 'json' };
 import type { AccountStore } from '../accounts/account-store';
 import type { Handlers } from '../dispatch';
+import { keychainState } from '../errors/keychain-state';
 import type { DataNotices } from '../storage/damaged-file';
 
 export interface AppHandlersDeps {
@@ -13,7 +14,7 @@ export interface AppHandlersDeps {
 /** The app itself: what it tells the window at start, and whether the window is looked at. */
 export function appHandlers({ accounts, notices, onVisibility }: AppHandlersDeps): Pick<Handlers, 'app:info' | 'app:visibility'> {
   return {
-    'app:info': async () => ({ version: manifest.version, keychain: await accounts.keychainStatus(), notices: notices.list() }),
+    'app:info': async () => ({ version: manifest.version, keychain: keychainState(await accounts.keychainStatus()), notices: notices.list() }),
     'app:visibility': async ({ visible }) => {
       onVisibility(visible);
       return null;

@@ -13,7 +13,7 @@
  * so the next call works once the keychain answers.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { accountSecretsSchema, copySecrets, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type SecretStore } from './secret-store';
+import { accountSecretsSchema, copySecrets, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type KeychainCode, type SecretStore } from './secret-store';
 
 /** The app id: the keychain "service" of every entry. */
 export const KEYCHAIN_SERVICE = 'io.github.cloud-disk-desk';
@@ -37,7 +37,8 @@ export interface KeytarSecretStoreOptions {
 }
 
 /** The answer of {@link probeKeychain}. */
-export type KeychainProbe = { available: true } | { available: false; reason: string; fix: string };
+/** `code` words the problem and its fix for the user (the error catalogue); `reason` and `fix` are the English of logs. */
+export type KeychainProbe = { available: true } | { available: false; code: KeychainCode; reason: string; fix: string };
 
 /** Options of {@link probeKeychain}; its `timeoutMs` defaults to 20000 ms (the probe makes three calls). */
 export type ProbeKeychainOptions = KeytarSecretStoreOptions;
@@ -84,6 +85,7 @@ export class KeytarSecretStore implements SecretStore {
       return new KeychainUnavailableError(
         `it did not answer within ${seconds} s while ${step} (it may be waiting for an unlock prompt)`,
         fixFor(this.#platform),
+        codeFor(this.#platform),
       );
     });
   }
@@ -162,6 +164,22 @@ function fixFor(platform: NodeJS.Platform): string {
   }
 }
 
+/** The catalogue's code for an unavailable keychain on this platform: each has its own fix. */
+function codeFor(platform: NodeJS.Platform): KeychainCode {
+  switch (platform) {
+    case 'linux':
+    case 'freebsd':
+    case 'openbsd':
+      return 'keychain.no-secret-service';
+    case 'darwin':
+      return 'keychain.macos';
+    case 'win32':
+      return 'keychain.windows';
+    default:
+      return 'keychain.unavailable';
+  }
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, timedOut = () => new Error(`no answer within ${ms} ms`)): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(timedOut()), ms);
@@ -195,6 +213,7 @@ export async function probeKeychain(options: ProbeKeychainOptions = {}): Promise
   } catch (error) {
     return {
       available: false,
+      code: 'keychain.module-missing',
       reason: `The keychain module (keytar) could not be loaded: ${describe(error)}`,
       fix: 'Reinstall Cloud Disk Desk (from source: `npm rebuild keytar`; on Linux it needs libsecret), or use the account for this session only.',
     };
@@ -215,7 +234,7 @@ export async function probeKeychain(options: ProbeKeychainOptions = {}): Promise
     const detail = describe(error, [value]);
     const linuxLike = platform === 'linux' || platform === 'freebsd' || platform === 'openbsd';
     const reason = linuxLike ? `${LINUX_REASON} (${detail})` : `The system keychain could not be used (${detail})`;
-    return { available: false, reason, fix: fixFor(platform) };
+    return { available: false, code: codeFor(platform), reason, fix: fixFor(platform) };
   } finally {
     if (written) await withTimeout(keytar.deletePassword(service, account), timeoutMs).catch(() => false);
   }

@@ -4,6 +4,7 @@
  * disk in plain text.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../../shared/error-catalogue';
 
 /** The three secrets of one account (the API client's `Credentials`). */
 export interface AccountSecrets {
@@ -32,6 +33,9 @@ export interface SecretStore {
   delete(accountId: string): Promise<void>;
 }
 
+/** The error catalogue's codes of a keychain that cannot be used, each with its own fix. */
+export type KeychainCode = Exclude<Extract<ErrorCode, `keychain.${string}`>, 'keychain.failed'>;
+
 /** A secret store could not do its job. The message names the account, never a secret. */
 export class SecretStoreError extends Error {
   constructor(message: string) {
@@ -47,12 +51,15 @@ export class SecretStoreError extends Error {
 export class KeychainUnavailableError extends SecretStoreError {
   readonly reason: string;
   readonly fix: string;
+  /** How the window words it (the error catalogue); `reason` and `fix` are the English of logs. */
+  readonly code: KeychainCode;
 
-  constructor(reason: string, fix: string) {
+  constructor(reason: string, fix: string, code: KeychainCode = 'keychain.unavailable') {
     super(`The system keychain is not available: ${reason}. ${fix} Or choose "use for this session only".`);
     this.name = 'KeychainUnavailableError';
     this.reason = reason;
     this.fix = fix;
+    this.code = code;
   }
 }
 

@@ -1,57 +1,45 @@
 /**
- * Turns any error the window meets into one line for the user: a translated explanation followed
- * by its code, e.g. "The volume is not in a state that allows this (volumes.error.status-invalid)".
- * Codes this file does not know are shown as themselves, with the message that came with them.
+ * Words any error the window meets from its code and parameters, in the window's language, from
+ * the one error catalogue (`electron/shared/error-catalogue.ts`) - the same words the OS
+ * notifications use. The technical text that came with it (an OS error, a server's message) is
+ * never the headline: it is the detail, shown on demand (see `ErrorDetails.vue`).
  */
-import { i18n, translate, type KeyedMessage } from './index';
+import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
+import { resolveError, wordError } from '../../../electron/shared/errors/word-error';
+import { currentLocale } from './index';
 
-/** The code and message of anything thrown (a HostError, an Error, a `{code,message}` record). */
-export function errorParts(error: unknown): { code: string; message: string } {
+/** An error's parts, from anything thrown: a HostError, a reply's error, a queue item's error, an Error. */
+export interface ErrorParts {
+  code: string;
+  params: Record<string, ErrorParamValue>;
+  /** The technical text, for the expandable detail only. */
+  detail: string;
+}
+
+export function errorParts(error: unknown): ErrorParts {
   if (typeof error === 'object' && error !== null) {
-    const record = error as { code?: unknown; message?: unknown };
-    const code = typeof record.code === 'string' ? record.code : '';
-    const message = typeof record.message === 'string' ? record.message : '';
-    return { code, message };
+    const record = error as { code?: unknown; params?: unknown; detail?: unknown; message?: unknown };
+    const code = typeof record.code === 'string' ? record.code : 'internal';
+    const params = typeof record.params === 'object' && record.params !== null ? (record.params as Record<string, ErrorParamValue>) : {};
+    // A queue item keeps its detail as `message` (the journal's shape); a plain Error has only a message.
+    const detail = typeof record.detail === 'string' ? record.detail : typeof record.message === 'string' ? record.message : '';
+    return { code, params, detail };
   }
-  return { code: '', message: String(error) };
+  return { code: 'internal', params: {}, detail: String(error) };
 }
 
-const NAMESPACES = ['client', 'ipc', 'account', 'keychain', 'queue'];
-
-/** The message key and its parameters for a code, or null when the code is unknown here. */
-export function errorKey(code: string): KeyedMessage | null {
-  const { te } = i18n.global;
-  if (code === 'internal') return { key: 'errors.internal' };
-  const api = /^volumes\.error\.(.+)$/.exec(code);
-  if (api) {
-    const name = api[1] ?? '';
-    const required = /^require-parameter-(.+)$/.exec(name);
-    if (required) return { key: 'errors.volumes.require-parameter', params: { name: required[1] ?? '' } };
-    if (te(`errors.volumes.${name}`, 'en')) return { key: `errors.volumes.${name}` };
-    const failed = /^(.+?)-fail(?:ed)?$/.exec(name);
-    if (failed) return { key: 'errors.volumes.op-failed', params: { op: failed[1] ?? '' } };
-    return null;
-  }
-  const [namespace, ...rest] = code.split('.');
-  const name = rest.join('.');
-  if (namespace && NAMESPACES.includes(namespace) && name && !name.includes('.') && te(`errors.${namespace}.${name}`, 'en')) return { key: `errors.${namespace}.${name}` };
-  return null;
+/** The catalogued code an error is worded by (an unknown cloud code becomes `client.api`). */
+export function errorCode(error: unknown): string {
+  return resolveError(errorParts(error)).code;
 }
 
-/** The translated explanation of a code alone, without the code. */
-export function explainCode(code: string, message = ''): string {
-  const { t } = i18n.global;
-  const known = errorKey(code);
-  if (known) return translate(known);
-  return message ? t('errors.unknown', { message }) : code;
-}
-
-/** One line for the user: the explanation and the code (or the message alone when there is no code). */
+/** The error's headline in the window's language: words from the catalogue, never the core's English. */
 export function describeError(error: unknown): string {
-  const { t } = i18n.global;
-  const { code, message } = errorParts(error);
-  if (!code) return message ? t('errors.unknown', { message }) : t('errors.internal');
-  const known = errorKey(code);
-  if (!known) return message ? t('errors.format', { text: message, code }) : code;
-  return t('errors.format', { text: translate(known), code });
+  return wordError(errorParts(error), currentLocale.value);
+}
+
+/** What the expandable detail shows: the code as sent, and the technical text when there is one. */
+export function errorDetail(error: unknown): string {
+  const { code, detail } = errorParts(error);
+  return detail && detail !== code ? `${code}: ${detail}` : code;
 }

@@ -1,10 +1,13 @@
-/** An error that crossed the boundary, rebuilt with its code. */
+import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
+
+/** An error that crossed the boundary, rebuilt with its code, parameters and technical detail. */
 export class HostError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly params: Record<string, ErrorParamValue> = {},
+    readonly detail?: string,
   ) {
-    super(message);
+    super(detail ?? code);
     this.name = 'HostError';
   }
 }

@@ -25,7 +25,7 @@ interface Pending {
 }
 
 function disconnected(): HostError {
-  return new HostError('ipc.disconnected', 'The app host went away before it answered');
+  return new HostError('ipc.disconnected', {}, 'The app host went away before it answered');
 }
 
 export function createSocketHost(url: string, onFirstOpen: () => void = () => undefined): { api: HostApi; connection: HostConnection } {
@@ -100,7 +100,7 @@ export function createSocketHost(url: string, onFirstOpen: () => void = () => un
         pending.set(id, { resolve, reject });
         socket.send(JSON.stringify({ id, channel, payload }));
       });
-      if (!reply.ok) throw new HostError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw new HostError(reply.error.code, reply.error.params, reply.error.detail);
       return reply.result as InvokeResults[C];
     },
     on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

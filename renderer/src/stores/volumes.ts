@@ -8,7 +8,8 @@ import { defineStore } from 'pinia';
 import { computed, reactive, shallowRef, watch } from 'vue';
 import type { VolumeChanges, VolumeListing } from '../../../electron/shared/contract';
 import type { Volume } from '../../../electron/shared/volume';
-import { host } from '../ipc/host';
+import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
+import { host, HostError } from '../ipc/host';
 import { useAccountsStore } from './accounts';
 
 export type VolumeRow = Volume & { accountId: string; key: string /* `${accountId}:${unique}` */; stuck: boolean };
@@ -19,7 +20,8 @@ export interface ListingMeta {
   asOf: number | null;
   source: VolumeListing['source'] | null;
   /** Why the live listing failed (rows from the cache), or why nothing could be loaded. */
-  problem: { code: string; message: string } | null;
+  /** Why the live listing failed: an error reply, worded by `i18n/errors.ts`. */
+  problem: { code: string; params?: Record<string, ErrorParamValue>; detail?: string } | null;
   loading: boolean;
 }
 
@@ -82,8 +84,8 @@ export const useVolumesStore = defineStore('volumes', () => {
       setRows(accountId, listing.volumes.map((v) => toRow(accountId, v, stuck.has(v.unique))));
       Object.assign(m, { asOf: listing.asOf, source: listing.source, problem: listing.problem ?? null });
     } catch (error) {
-      const { code, message } = error as { code?: string; message?: string };
-      m.problem = { code: code ?? 'internal', message: message ?? String(error) };
+      const { code, params, detail } = error instanceof HostError ? error : new HostError('internal', {}, String(error));
+      m.problem = { code, params, ...(detail ? { detail } : {}) };
     } finally {
       m.loading = false;
     }

@@ -181,7 +181,7 @@ describe('session-only accounts', () => {
     expect(reloaded.get(a.id)).toEqual(a);
     expect(await reloaded.hasCredentials(a.id)).toBe(false);
     await expect(reloaded.credentials(a.id)).rejects.toBeInstanceOf(MissingCredentialsError);
-    expect(await reloaded.testConnection(a.id)).toMatchObject({ ok: false, code: 'missing-credentials' });
+    expect(await reloaded.testConnection(a.id)).toMatchObject({ ok: false, error: { code: 'account.session-ended', params: { name: a.name } } });
 
     // Entering them again for this session, then moving them to the keychain.
     const again = newAccount().secrets;
@@ -193,12 +193,13 @@ describe('session-only accounts', () => {
   });
 
   it('are the only choice when the keychain is unavailable', async () => {
-    const probe = async () => ({ available: false as const, reason: 'No Secret Service on the session bus (test)', fix: 'Start gnome-keyring.' });
+    const probe = async () => ({ available: false as const, code: 'keychain.no-secret-service' as const, reason: 'No Secret Service on the session bus (test)', fix: 'Start gnome-keyring.' });
     const store = await open({ probeKeychain: probe });
     const error = (await store.add(newAccount()).catch((e: unknown) => e)) as KeychainUnavailableError;
     expect(error).toBeInstanceOf(KeychainUnavailableError);
     expect(error.reason).toBe('No Secret Service on the session bus (test)');
     expect(error.fix).toBe('Start gnome-keyring.');
+    expect(error.code).toBe('keychain.no-secret-service');
     expect(store.list()).toEqual([]);
     expect((await store.add(newAccount({ sessionOnly: true }))).secretsIn).toBe('session');
   });

@@ -43,17 +43,17 @@ describe('testConnection', () => {
     const account = await store.add({ name: 'Wrong', endpoint: sandbox.endpoint, colour: '#336699', secrets: wrong });
     created.push(account.id);
     const result = await store.testConnection(account.id);
-    expect(result).toMatchObject({ ok: false, code: 'volumes.error.access-denied' });
-    if (!result.ok) expect(result.message).toMatch(/access-denied/);
+    expect(result).toMatchObject({ ok: false, error: { code: 'volumes.error.access-denied', params: {} } });
+    if (!result.ok) expect(result.error.detail).toMatch(/access-denied/);
     const log = logger.lines.join('\n');
     for (const value of [...Object.values(goodSecrets()), wrong.sessionSecret]) {
       expect(log).not.toContain(value);
-      if (!result.ok) expect(result.message).not.toContain(value);
+      if (!result.ok) expect(JSON.stringify(result)).not.toContain(value);
     }
   });
 
   it('answers a network code when nothing listens', async () => {
     const result = await testEndpoint({ endpoint: await closedPortUrl(), credentials: goodSecrets(), timeoutMs: 2000 });
-    expect(result).toMatchObject({ ok: false, code: 'network.refused' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'client.network', detail: expect.stringMatching(/refused/) } });
   });
 });

@@ -52,7 +52,7 @@ describe('account states', () => {
     expect((await listVolumes()).volumes).toEqual(known.volumes);
     const expired = await stateOf();
     expect(expired.state).toBe('expired');
-    expect(expired.stateMessage).toContain('access-denied');
+    expect(expired.stateError).toMatchObject({ code: 'volumes.error.access-denied', detail: expect.stringMatching(/access-denied/) });
 
     const renewed = await core.handlers['accounts:set-credentials']({ accountId, secrets: adminSecrets(cloud.createSession(100, 'admin')) } as never);
     expect(renewed).toMatchObject({ state: 'unknown', hasCredentials: true });
@@ -66,6 +66,6 @@ describe('account states', () => {
     const offline = await listVolumes();
     expect(offline).toMatchObject({ source: 'cache', asOf: known.asOf, problem: { code: 'client.network' } });
     expect(offline.volumes).toEqual(known.volumes);
-    expect(await stateOf()).toMatchObject({ state: 'offline', stateMessage: expect.stringMatching(/refused/) });
+    expect(await stateOf()).toMatchObject({ state: 'offline', stateError: { code: 'client.network', detail: expect.stringMatching(/refused/) } });
   });
 });

@@ -28,7 +28,7 @@ describe('offline work and secrets over a full run', () => {
   async function call<T>(channel: InvokeChannel, payload: object): Promise<T> {
     const reply = await dispatch(core.handlers, channel, payload);
     seen.push(JSON.stringify(reply));
-    if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+    if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.detail ?? ''}`);
     return reply.result as T;
   }
   const stateOf = async () => (await call<AccountView[]>('accounts:list', {})).find((a) => a.id === accountId)!;

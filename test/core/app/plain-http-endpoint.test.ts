@@ -27,7 +27,7 @@ describe('plain-http endpoints', () => {
     const account = { name: 'Lab', endpoint: 'http://cloud.example.com', colour: '#409eff', secrets, sessionOnly: true };
     const refused = await dispatch(core.handlers, 'accounts:add', account);
     expect(refused).toMatchObject({ ok: false, error: { code: 'account.invalid' } });
-    expect(!refused.ok && refused.error.message).toMatch(/unencrypted/);
+    expect(!refused.ok && refused.error.detail).toMatch(/unencrypted/);
 
     const added = await dispatch(core.handlers, 'accounts:add', { ...account, plainHttpConfirmed: true });
     expect(added.ok).toBe(true);

@@ -28,10 +28,6 @@ export default {
         no: 'No',
         none: '—',
       },
-      keychain: {
-        title: 'The system keychain is not available: {reason}',
-        description: '{fix} Accounts can still be used for this session only.',
-      },
       notification: { open: 'Click to open' },
       dataNotice: {
         title: 'Damaged data files were set aside at this start',
@@ -72,10 +68,6 @@ export default {
         yes: '是',
         no: '否',
         none: '—',
-      },
-      keychain: {
-        title: '系统钥匙串不可用：{reason}',
-        description: '{fix} 账号仍可仅在本次会话中使用。',
       },
       notification: { open: '点击打开' },
       dataNotice: {
