@@ -1,11 +1,13 @@
 import type { AccountState } from '../shared/contract';
+import type { ErrorReply } from '../shared/error-catalogue';
 import { ApiError, NetworkError } from './api/errors';
+import { toErrorReply } from './errors/to-reply';
 
 /** What the app last learnt of an account's cloud. */
 export interface AccountHealth {
   state: AccountState;
-  /** Why, for every state but online and unknown; written for the user, never a secret. */
-  message?: string;
+  /** Why, for every state but online and unknown: a catalogued code the window words, never a secret. */
+  error?: ErrorReply;
 }
 
 /**
@@ -31,10 +33,10 @@ export class AccountHealthBoard {
   }
 
   failed(accountId: string, error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', message });
-    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#set(accountId, { state: 'expired', message });
-    else this.#set(accountId, { state: 'error', message });
+    const reply = toErrorReply(error);
+    if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', error: reply });
+    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#set(accountId, { state: 'expired', error: reply });
+    else this.#set(accountId, { state: 'error', error: reply });
   }
 
   /**
@@ -56,6 +58,6 @@ export class AccountHealthBoard {
   #set(accountId: string, health: AccountHealth): void {
     const before = this.of(accountId);
     this.#health.set(accountId, health);
-    if (before.state !== health.state || before.message !== health.message) for (const listener of this.#listeners) listener(accountId, health, before);
+    if (before.state !== health.state || before.error?.detail !== health.error?.detail) for (const listener of this.#listeners) listener(accountId, health, before);
   }
 }

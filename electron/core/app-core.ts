@@ -159,8 +159,8 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const language = () => notificationLanguage(settings.get().language);
 
   const view = async (account: Account): Promise<AccountView> => {
-    const { state, message } = health.of(account.id);
-    return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(message ? { stateMessage: message } : {}) };
+    const { state, error } = health.of(account.id);
+    return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(error ? { stateError: error } : {}) };
   };
   const allViews = () => Promise.all(accounts.list().map(view));
   const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
