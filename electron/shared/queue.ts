@@ -107,3 +107,10 @@ export interface QueueChanges {
   /** Ids of batches cleared from the queue. */
   forgotten: string[];
 }
+
+/** The volume an item acts on and then follows: the new one for a create or clone (once made), else its own. */
+export function followedVolume(item: Pick<QueueItemView, 'op' | 'params' | 'result'>): number | undefined {
+  if (item.op === 'create' || item.op === 'clone') return item.result?.unique;
+  const unique = item.params.unique;
+  return typeof unique === 'number' ? unique : undefined;
+}

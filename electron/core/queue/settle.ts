@@ -18,12 +18,8 @@ export function hasWaitPhase(item: Pick<QueueItem, 'op' | 'params'>): boolean {
   return !IMMEDIATE.has(item.op);
 }
 
-/** The volume a waiting item follows: the new one for a create or clone, else its own. */
-export function followedVolume(item: Pick<QueueItem, 'op' | 'params' | 'result'>): number | undefined {
-  if (item.op === 'create' || item.op === 'clone') return item.result?.unique;
-  const unique = item.params.unique;
-  return typeof unique === 'number' ? unique : undefined;
-}
+/** The volume a waiting item follows: one rule for the core and the window (electron/shared/queue.ts). */
+export { followedVolume } from '../../shared/queue';
 
 const waiting: Settlement = { outcome: 'waiting' };
 const done: Settlement = { outcome: 'done' };

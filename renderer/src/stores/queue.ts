@@ -7,7 +7,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { FINISHED_STATES, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '../../../electron/shared/queue';
+import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '../../../electron/shared/queue';
 import { host } from '../ipc/host';
 
 /** How far a batch has come. */
@@ -45,13 +45,6 @@ export function progressOfItems(items: readonly QueueItemView[]): BatchProgress 
 
 export function isFinished(batch: BatchView): boolean {
   return batch.items.every((item) => FINISHED_STATES.includes(item.state));
-}
-
-/** The volume a queue item acts on, or made (create, clone). */
-function targetOf(item: QueueItemView): number | undefined {
-  if (item.op === 'create' || item.op === 'clone') return item.result?.unique;
-  const unique = item.params.unique;
-  return typeof unique === 'number' ? unique : undefined;
 }
 
 export const useQueueStore = defineStore('queue', () => {
@@ -188,7 +181,7 @@ export const useQueueStore = defineStore('queue', () => {
     const index = new Map<string, QueueItemView[]>();
     for (const batch of batches.value)
       for (const item of batch.items) {
-        const unique = targetOf(item);
+        const unique = followedVolume(item);
         if (unique === undefined) continue;
         const key = `${item.accountId}:${unique}`;
         const list = index.get(key);
