@@ -6,7 +6,9 @@
 import { app, dialog, shell } from 'electron';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { toErrorReply } from '../core/errors/to-reply';
 import type { Logger } from '../core/ports';
+import { wordError } from '../shared/errors/word-error';
 import { text, type Language } from './texts';
 
 async function isFile(path: string): Promise<boolean> {
@@ -20,7 +22,9 @@ async function isFile(path: string): Promise<boolean> {
 async function reasonOf(error: unknown, dataDir: string, language: Language): Promise<string> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if ((code === 'ENOTDIR' || code === 'EEXIST') && (await isFile(dataDir))) return text(language, 'start.notAFolder');
-  return error instanceof Error ? error.message : String(error);
+  // A failure the catalogue knows (another instance holds the folder) is worded in the user's language.
+  const reply = toErrorReply(error);
+  return reply.code === 'internal' ? reply.detail ?? 'internal' : wordError(reply, language);
 }
 
 export async function failStart(error: unknown, dataDir: string, language: Language, logger: Logger): Promise<void> {
