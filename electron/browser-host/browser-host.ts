@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventListener } from '../core/app-core';
 import type { Handlers } from '../core/dispatch';
 import { silentLogger, type Logger } from '../core/ports';
 import { MAX_REQUEST_BYTES } from '../shared/message-limits';
 import { serveIpcSocket } from './ipc-socket';
+import { PageVisibility } from './page-visibility';
 import { isOwnHost, requestUrl } from './request-checks';
 import { send, serveRendererFile } from './serve-renderer';
 import { hasToken } from './token-guard';
@@ -76,13 +77,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('error', (error) => logger.error('browser host: server error', { error: error.message }));
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  // Several tabs may be open: background pace follows whether any of them is visible.
+  const visibility = new PageVisibility(options.handlers['app:visibility']);
+  const servePage = (ws: WebSocket) => {
+    const page = visibility.opened();
+    ws.on('close', () => {
+      visibility.closed(page).catch((error: unknown) => logger.warn('browser host: the pace could not follow a closed page', { error: error instanceof Error ? error.message : 'unknown' }));
+    });
+    serveIpcSocket(ws, { handlers: visibility.handlersFor(page, options.handlers), subscribe: options.subscribe, logger });
+  };
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node's HTTP server stops watching a socket once it is upgraded; until ws takes it, this does.
     socket.on('error', () => socket.destroy());
     const url = requestUrl(request);
     if (!isOwnHost(request, hostAndPort)) return refuseUpgrade(socket, '421 Misdirected Request');
     if (url?.pathname !== '/ipc' || !hasToken(request, token) || request.headers.origin !== origin) return refuseUpgrade(socket, '403 Forbidden');
-    sockets.handleUpgrade(request, socket, head, (ws) => serveIpcSocket(ws, { handlers: options.handlers, subscribe: options.subscribe, logger }));
+    sockets.handleUpgrade(request, socket, head, servePage);
   });
 
   await new Promise<void>((resolve, reject) => {
