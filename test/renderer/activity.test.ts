@@ -69,14 +69,15 @@ describe('Activity panel', () => {
     expect(panel.querySelectorAll('[data-testid="batch-item"]')).toHaveLength(0);
   });
 
-  it('opens on the focused batch: expanded, a page of its 1,000 items at a time, errors with their code', async () => {
+  it('opens on the focused batch: expanded, a page of its 1,000 items at a time, errors worded with their code in the details', async () => {
     useNavigationStore().openBatch('big');
     const panel = await mountPanel();
     expect(panel.querySelectorAll('[data-testid="batch-item"]')).toHaveLength(50);
     await showOnly(panel, 'Failed and unknown');
     const items = [...panel.querySelectorAll('[data-testid="batch-item"]')];
     expect(items).toHaveLength(5);
-    expect(items[0]?.textContent).toContain('(volumes.error.status-invalid)');
+    expect(items[0]?.textContent).toContain('The volume is not in a state that allows this');
+    expect(items[0]?.querySelector('[data-testid="error-details"]')?.textContent).toContain('volumes.error.status-invalid: status invalid');
   });
 
   it('folds the finished batch it opened by itself when another one is opened', async () => {

@@ -205,15 +205,15 @@ describe('operation dialogs', () => {
     expect(submitted[0]?.title).toBe('Extend 2 volumes to 50 GB');
   });
 
-  it('shows the host refusing the batch, with its code, and stays open', async () => {
+  it('shows the host refusing the batch, in words, and stays open', async () => {
     host.handlers['queue:submit'] = () => {
-      throw Object.assign(new Error('Too many'), { code: 'queue.full' });
+      throw Object.assign(new Error('No account with id acc'), { code: 'account.not-found' });
     };
     useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' })] });
     await settle();
     button('Enable').click();
     await settle();
-    expect(dialogEl().querySelector('[role="alert"]')?.textContent).toContain('queue.full');
+    expect(dialogEl().querySelector('[role="alert"]')?.textContent).toContain('The account no longer exists');
     expect(useDialogsStore().current).not.toBeNull();
   });
 });
