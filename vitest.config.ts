@@ -1,9 +1,12 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
+import { RENDERER_ALIASES } from './vite.config';
 
 export default defineConfig({
   // Component tests mount the window's .vue files.
   plugins: [vue()],
+  // The window's path aliases, for the component tests.
+  resolve: { alias: RENDERER_ALIASES },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

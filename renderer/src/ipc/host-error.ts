@@ -1,4 +1,4 @@
-import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
+import type { ErrorParamValue } from '@shared/error-catalogue';
 
 /** An error that crossed the boundary, rebuilt with its code, parameters and technical detail. */
 export class HostError extends Error {

@@ -1,4 +1,4 @@
-import type { HostApi } from '../../../electron/shared/contract';
+import type { HostApi } from '@shared/contract';
 import { createSocketHost, type HostConnection } from './socket-host';
 
 export { HostError } from './host-error';

@@ -5,7 +5,7 @@
  * event listeners stay registered, so events resume on the new socket (the host sends every event
  * to every socket), and whoever shows data reads it again on `'open'` after a loss.
  */
-import type { EventChannel, EventPayloads, HostApi, InvokeChannel, InvokePayload, InvokeReply, InvokeResults } from '../../../electron/shared/contract';
+import type { EventChannel, EventPayloads, HostApi, InvokeChannel, InvokePayload, InvokeReply, InvokeResults } from '@shared/contract';
 import { HostError } from './host-error';
 
 export type ConnectionState = 'connecting' | 'open' | 'lost';

@@ -1,5 +1,5 @@
 /** The account dialog's values and what makes them acceptable, as i18n keys of `accounts.invalid`. */
-import { sendsSecretsInClear } from '../../../electron/shared/endpoint';
+import { sendsSecretsInClear } from '@shared/endpoint';
 import type { KeyedMessage } from '../i18n';
 
 export interface TenantDraft {

@@ -4,7 +4,7 @@
  * batch with the reason returned here, so the user never queues an operation the cloud would
  * refuse with `volumes.error.status-invalid` or `volumes.error.disabled`.
  */
-import { PASSING_STATES, type Volume, type VolumeState } from '../../../electron/shared/volume';
+import { PASSING_STATES, type Volume, type VolumeState } from '@shared/volume';
 import type { KeyedMessage } from '../i18n';
 
 export type VolumeAction = 'clone' | 'extend' | 'attach' | 'detach' | 'enable' | 'disable' | 'delete' | 'rename';

@@ -2,7 +2,7 @@
  * The servers of an account as its volumes reveal them: the API has no server listing, so the
  * servers known to the window are those named in volume attachments.
  */
-import type { Attachment, Volume } from '../../../electron/shared/volume';
+import type { Attachment, Volume } from '@shared/volume';
 
 type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'attachments'> & { accountId: string };
 

@@ -3,8 +3,8 @@
  * allowed on and the values the user entered (already validated). Item labels are volume names,
  * so the Activity panel reads "data-01 · delete".
  */
-import type { QueueRequest } from '../../../electron/shared/queue';
-import type { Volume } from '../../../electron/shared/volume';
+import type { QueueRequest } from '@shared/queue';
+import type { Volume } from '@shared/volume';
 import { bulkNames } from './validators';
 
 /** What a request needs of a volume (a `VolumeRow` fits). */

@@ -5,7 +5,7 @@
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
-import type { VolumeState } from '../../../electron/shared/volume';
+import type { VolumeState } from '@shared/volume';
 import { presentStates, type AccountTotals, type Totals } from './overview-stats';
 
 export type ChartOption = ComposeOption<PieSeriesOption | BarSeriesOption | TooltipComponentOption | LegendComponentOption | GridComponentOption>;

@@ -3,7 +3,7 @@
  * state and by enabled switch; and the volumes that need attention (in an error state, or stuck
  * in a passing one).
  */
-import { VOLUME_STATES, type Volume, type VolumeState } from '../../../electron/shared/volume';
+import { VOLUME_STATES, type Volume, type VolumeState } from '@shared/volume';
 
 type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'size'> & { accountId: string; key: string; stuck: boolean };
 

@@ -1,5 +1,5 @@
 /** How the Activity panel shows queue items: tag colours per state, and which items a filter keeps. */
-import type { QueueItemView, QueueState } from '../../../electron/shared/queue';
+import type { QueueItemView, QueueState } from '@shared/queue';
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 

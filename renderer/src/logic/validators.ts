@@ -5,7 +5,7 @@
  * check (electron/shared/limits.ts), so a value accepted here is never refused at submit.
  */
 
-import { LIMITS } from '../../../electron/shared/limits';
+import { LIMITS } from '@shared/limits';
 import type { KeyedMessage } from '../i18n';
 
 export type Problem = KeyedMessage;

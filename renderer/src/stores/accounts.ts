@@ -4,7 +4,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '../../../electron/shared/contract';
+import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '@shared/contract';
 import { translate } from '../i18n';
 import { host } from '../ipc/host';
 

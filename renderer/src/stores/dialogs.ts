@@ -6,7 +6,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { AccountView } from '../../../electron/shared/contract';
+import type { AccountView } from '@shared/contract';
 import type { VolumeAction } from '../logic/action-rules';
 import type { VolumeRow } from './volumes';
 

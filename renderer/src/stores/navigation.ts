@@ -4,7 +4,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { EnabledStatus, VolumeState } from '../../../electron/shared/volume';
+import type { EnabledStatus, VolumeState } from '@shared/volume';
 import { useAccountsStore } from './accounts';
 
 export type ViewName = 'volumes' | 'attachments' | 'overview';

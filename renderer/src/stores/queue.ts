@@ -7,7 +7,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '../../../electron/shared/queue';
+import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '@shared/queue';
 import { host } from '../ipc/host';
 
 /** How far a batch has come. */

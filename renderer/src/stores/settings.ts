@@ -4,7 +4,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/contract';
+import { DEFAULT_SETTINGS, type Settings } from '@shared/contract';
 import { host } from '../ipc/host';
 import { setLocale, systemLocale, type Locale } from '../i18n';
 

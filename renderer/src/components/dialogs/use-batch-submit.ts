@@ -4,8 +4,8 @@
  */
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { LIMITS } from '../../../../electron/shared/limits';
-import { MAX_BATCH_ITEMS, type QueueRequest } from '../../../../electron/shared/queue';
+import { LIMITS } from '@shared/limits';
+import { MAX_BATCH_ITEMS, type QueueRequest } from '@shared/queue';
 import { describeError } from '../../i18n/errors';
 import type { TitleSpec } from '../../logic/dialog-requests';
 import { useNavigationStore } from '../../stores/navigation';
