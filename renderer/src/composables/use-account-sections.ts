@@ -1,8 +1,8 @@
 /** The accounts in the sidebar's scope, each with its rows narrowed by tenant and an optional match, for views drawn per account. */
 import { computed, type ComputedRef } from 'vue';
 import type { AccountView } from '@shared/contract';
-import { useNavigationStore } from '../stores/navigation';
-import { useVolumesStore, type VolumeRow } from '../stores/volumes';
+import { useNavigationStore } from '@/stores/navigation';
+import { useVolumesStore, type VolumeRow } from '@/stores/volumes';
 
 export interface AccountSection {
   account: AccountView;

@@ -4,8 +4,8 @@
  * Shown through `el-form-item :error`, so no second validation library decides differently.
  */
 import { computed, reactive } from 'vue';
-import type { Problem } from '../../logic/validators';
-import { translate } from '../../i18n';
+import type { Problem } from '@/logic/validators';
+import { translate } from '@/i18n';
 
 export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>) {
   const fields = Object.keys(checks) as F[];

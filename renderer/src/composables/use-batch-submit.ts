@@ -6,10 +6,10 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LIMITS } from '@shared/limits';
 import { MAX_BATCH_ITEMS, type QueueRequest } from '@shared/queue';
-import { describeError } from '../../i18n/errors';
-import type { TitleSpec } from '../../logic/dialog-requests';
-import { useNavigationStore } from '../../stores/navigation';
-import { useQueueStore } from '../../stores/queue';
+import { describeError } from '@/i18n/errors';
+import type { TitleSpec } from '@/logic/dialog-requests';
+import { useNavigationStore } from '@/stores/navigation';
+import { useQueueStore } from '@/stores/queue';
 
 /** The queue's limit for a batch title. */
 const TITLE_MAX = LIMITS.batchTitleLength;

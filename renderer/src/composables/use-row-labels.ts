@@ -1,6 +1,6 @@
 /** How rows name their tenant and account on screen, in sorting and in exports. */
-import { useAccountsStore } from '../stores/accounts';
-import type { ColumnContext } from './volume-columns';
+import { useAccountsStore } from '@/stores/accounts';
+import type { ColumnContext } from '@/logic/volume-columns';
 
 export function useRowLabels(): ColumnContext {
   const accounts = useAccountsStore();
