@@ -4,12 +4,24 @@
  * batch with the reason returned here, so the user never queues an operation the cloud would
  * refuse with `volumes.error.status-invalid` or `volumes.error.disabled`.
  */
+import type { QueueOp } from '@shared/queue';
 import { PASSING_STATES, type Volume, type VolumeState } from '@shared/volume';
 import type { KeyedMessage } from '../i18n';
 
-export type VolumeAction = 'clone' | 'extend' | 'attach' | 'detach' | 'enable' | 'disable' | 'delete' | 'rename';
+/**
+ * An action with a dialog on existing volumes: one of the queue's operations, all but create
+ * (no volume yet) and update (the drawer's in-place rename). Each name is the operation it queues,
+ * from the toolbar to the API.
+ */
+export type DialogAction = Exclude<QueueOp, 'create' | 'update'>;
 
-export const VOLUME_ACTIONS: readonly VolumeAction[] = ['clone', 'extend', 'attach', 'detach', 'enable', 'disable', 'delete', 'rename'];
+/** What the window can do to a volume: a dialog action, or renaming it in place (which queues an update). */
+export type VolumeAction = DialogAction | 'rename';
+
+/** The dialog actions in the order the window offers them. */
+export const DIALOG_ACTIONS: readonly DialogAction[] = ['clone', 'extend', 'attach', 'detach', 'enable', 'disable', 'delete'];
+
+export const VOLUME_ACTIONS: readonly VolumeAction[] = [...DIALOG_ACTIONS, 'rename'];
 
 /** Why an action is refused: an i18n key of the `rules` namespace and its parameters. */
 export type ActionBlocker = KeyedMessage;

@@ -7,10 +7,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AccountView } from '@shared/contract';
-import type { VolumeAction } from '../logic/action-rules';
+import type { DialogAction } from '../logic/action-rules';
 import type { VolumeRow } from './volumes';
 
-export type DialogKind = 'create' | Exclude<VolumeAction, 'rename'>;
+export type DialogKind = 'create' | DialogAction;
 
 /** Create (optionally for an account and tenant), or an action on one or many volumes (one for clone and attach). */
 export type DialogRequest = { kind: 'create'; accountId?: string; userId?: number } | { kind: Exclude<DialogKind, 'create'>; volumes: VolumeRow[] };
