@@ -119,7 +119,10 @@ describe('operations in the browser host', () => {
     await dialog('attach').getByRole('button', { name: 'Attach', exact: true }).click();
     const batch = page.getByTestId('batch').filter({ has: page.getByTestId('batch-title').filter({ hasText: 'Attach e2e-one to srv-nowhere' }) });
     await expect.poll(() => batch.getByTestId('batch-counts').innerText(), { timeout: 20_000 }).toMatch(/1 of 1 finished\s+Failed 1$/);
-    expect(await batch.getByTestId('batch-item').innerText()).toContain('volumes.error.server-not-exists');
+    const item = batch.getByTestId('batch-item');
+    expect(await item.innerText()).toContain('No such server for this volume');
+    expect(await item.innerText()).not.toContain('attach failed'); // the core's text is folded under Details
+    expect(await item.getByTestId('error-details').textContent()).toContain('volumes.error.server-not-exists');
     expect(await batch.getByRole('button', { name: /^Retry the failed/ }).isVisible()).toBe(true);
     expect(await batch.getByRole('button', { name: 'Retry e2e-one' }).isVisible()).toBe(true);
     await closeDrawer();
