@@ -1,128 +1,199 @@
 /**
- * The window with 10,000 volumes over 3 accounts, in Chromium through the real renderer build and
- * the browser host: how long from the listings arriving to the table painted, from a keyword typed
- * to the filtered table painted, and the page's JS heap once loaded. Each account is a sandbox
- * seeded with `scale:3334`, added the way a user adds one.
+ * The window at 1,000 / 10,000 / 100,000 volumes over 4 accounts, in Chromium through the real
+ * renderer build and the browser host, beside the bare el-table-v2 anchor (bench/bare) with the
+ * same rows and 12 columns in the same browser: data → painted, keyword filter, sort, select all,
+ * and the retained JS heap, each as app / bare / ratio; the Overview switch
+ * (the app's own); and in the core, one refresh cycle's requests, the diff time and the bytes sent
+ * to the window when nothing changed. Each account is a sandbox seeded `scale:N`, added the way a
+ * user adds one. Medians of 7 runs (3 at 100,000, to keep the run within minutes on 2 cores).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBrowserHost } from '../electron/browser-host/browser-host';
-import { startAppCore } from '../electron/core/app-core';
+import { startAppCore, type AppCore } from '../electron/core/app-core';
+import { diffVolumes } from '../electron/core/refresh/volume-diff';
+import type { Volume } from '../electron/shared/volume';
+import { COLUMN_IDS } from '../renderer/src/logic/volume-columns';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { launchChromium } from '../test/e2e/browser';
+import { buildBareTable, type BareTable } from './bare-table';
+import { appLoadProbe, filterStep, overviewStep, selectAllStep, sortStep } from './page-probes';
 
-const ACCOUNTS = 3;
-const PER_ACCOUNT = 3334;
+const SIZES = [1_000, 10_000, 100_000];
+const ACCOUNTS = 4;
 const KEYWORD = '0004';
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 
-/** What the page records, from before the app's own code runs. */
-interface PageProbe {
-  listings: number;
-  lastListingAt: number;
-  paintedAt: number;
+type Side = 'app' | 'bare';
+const TABLE_METRICS = ['data → painted', 'keyword filter → repaint', 'sort → repaint', 'select all → repaint', 'retained JS heap (MB)'] as const;
+type TableMetric = (typeof TABLE_METRICS)[number];
+
+interface SizeResult {
+  size: number;
+  table: Record<TableMetric, Record<Side, number>>;
+  overviewMs: number;
+  refreshRequests: number;
+  diffMs: number;
+  unchangedBytes: number;
 }
 
-/**
- * Runs in the page before the app (plain JavaScript: it is the page's code, not this process's):
- * stamps each volume listing as it arrives on the host's socket (this listener is added first, so
- * before the app parses it), and the first frame painted with the table showing every row. A frame
- * callback runs just before its frame is painted, and a timeout set there fires once it is.
- */
-function probeScript(expected: { listings: number; total: number }): string {
-  return `(() => {
-    const probe = { listings: 0, lastListingAt: 0, paintedAt: 0 };
-    window.__probe = probe;
-    const Native = window.WebSocket;
-    window.WebSocket = class extends Native {
-      constructor(url, protocols) {
-        super(url, protocols);
-        this.addEventListener('message', (event) => {
-          const text = String(event.data);
-          if (text.includes('"asOf"') && text.includes('"volumeStatus"')) {
-            probe.listings++;
-            probe.lastListingAt = performance.now();
-          }
-        });
-      }
-    };
-    const watch = () => {
-      const count = document.querySelector('[data-testid=volume-count]')?.textContent ?? '';
-      if (probe.listings >= ${expected.listings} && count.includes('${expected.total} of ${expected.total}') && document.querySelector('[data-testid=volume-row]')) {
-        setTimeout(() => (probe.paintedAt = performance.now()));
-        return;
-      }
-      requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-  })();`;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Page code: types a keyword into the search box; its value is the time until the filtered table is painted. */
-function filterScript(keyword: string): string {
-  return `new Promise((done) => {
-    const input = document.querySelector('[data-testid=volume-search]');
-    const count = document.querySelector('[data-testid=volume-count]');
-    const before = count.textContent;
-    const start = performance.now();
-    input.value = ${JSON.stringify(keyword)};
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    const check = () => {
-      if (count.textContent !== before) setTimeout(() => done(performance.now() - start));
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  })`;
+async function waitPainted(page: Page, what: string): Promise<number> {
+  await page.waitForFunction('(window.__probe?.paintedAt ?? 0) > 0', undefined, { timeout: TIMEOUT_MS }).catch(async (error: unknown) => {
+    const seen = await page.evaluate<unknown>("({ probe: window.__probe, count: document.querySelector('[data-testid=volume-count]')?.textContent })");
+    throw new Error(`${what}: the table never showed every volume (${JSON.stringify(seen)})`, { cause: error });
+  });
+  const probe = await page.evaluate<{ lastListingAt: number; paintedAt: number }>('window.__probe');
+  return probe.paintedAt - probe.lastListingAt;
 }
 
-export async function benchRenderer(): Promise<void> {
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
-  const dataDir = await mkdtemp(join(tmpdir(), 'cdd-bench-renderer-'));
-  const sandboxes: RunningSandbox[] = [];
-  const core = await startAppCore({ dataDir, refreshIntervalMs: 3_600_000 });
-  const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });
-  const browser = await launchChromium();
-  try {
-    // Only the three large accounts: the built-in Local sandbox goes.
-    for (const account of await core.handlers['accounts:list']({} as never)) await core.handlers['accounts:remove']({ accountId: account.id } as never);
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const sandbox = await startSandbox({ seed: `scale:${PER_ACCOUNT}`, speed: 0, randomSeed: i + 1 });
-      sandboxes.push(sandbox);
-      const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
-      await core.handlers['accounts:add']({ name: `Scale ${i + 1}`, endpoint: sandbox.endpoint, colour: '#409eff', secrets, sessionOnly: true } as never);
+/** The steps both pages share, each a median over `runs`; the heap first, after a full collection. */
+async function measureTable(page: Page, runs: number, selectAll: string): Promise<Record<Exclude<TableMetric, 'data → painted'>, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+  const repeat = async (scripts: string[]) => {
+    const first: number[] = [];
+    for (let i = 0; i < runs; i++) for (const [n, script] of scripts.entries()) {
+      const ms = await page.evaluate<number>(script);
+      if (n === 0) first.push(ms);
     }
-    const total = ACCOUNTS * PER_ACCOUNT;
+    return median(first);
+  };
+  return {
+    'keyword filter → repaint': await repeat([filterStep(KEYWORD), filterStep('')]),
+    'sort → repaint': await repeat([sortStep('size'), sortStep('name')]),
+    'select all → repaint': await repeat([selectAllStep(selectAll), selectAllStep(selectAll)]),
+    'retained JS heap (MB)': heap,
+  };
+}
 
+async function addScaleAccounts(core: AppCore, size: number): Promise<RunningSandbox[]> {
+  // Only the large accounts: the built-in Local sandbox goes; all 12 columns shown, as on the bare page.
+  for (const account of await core.handlers['accounts:list']({} as never)) await core.handlers['accounts:remove']({ accountId: account.id } as never);
+  await core.handlers['settings:set']({ volumeColumns: [...COLUMN_IDS] } as never);
+  const sandboxes: RunningSandbox[] = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const sandbox = await startSandbox({ seed: `scale:${size / ACCOUNTS}`, speed: 0, randomSeed: i + 1 });
+    sandboxes.push(sandbox);
+    const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
+    await core.handlers['accounts:add']({ name: `Scale ${i + 1}`, endpoint: sandbox.endpoint, colour: '#409eff', secrets, sessionOnly: true } as never);
+  }
+  return sandboxes;
+}
+
+/** One refresh cycle of every account with nothing changed: requests made, the diff's time over all listings, bytes of volume events sent. */
+async function measureCore(core: AppCore, counter: { requests: number }): Promise<Pick<SizeResult, 'refreshRequests' | 'diffMs' | 'unchangedBytes'>> {
+  let unchangedBytes = 0;
+  const unsubscribe = core.onEvent((event, payload) => {
+    if (event.startsWith('volumes:')) unchangedBytes += JSON.stringify(payload).length;
+  });
+  counter.requests = 0;
+  await core.handlers['accounts:refresh']({} as never);
+  const refreshRequests = counter.requests;
+  unsubscribe();
+  let diffMs = 0;
+  for (const account of await core.handlers['accounts:list']({} as never)) {
+    const { volumes } = await core.handlers['volumes:list']({ accountId: account.id } as never);
+    const again = JSON.parse(JSON.stringify(volumes)) as Volume[];
+    const start = performance.now();
+    diffVolumes(account.id, volumes, again);
+    diffMs += performance.now() - start;
+  }
+  return { refreshRequests, diffMs, unchangedBytes };
+}
+
+async function benchSize(browser: Browser, bare: BareTable, size: number): Promise<SizeResult> {
+  const runs = size >= 100_000 ? 3 : 7;
+  const dataDir = await mkdtemp(join(tmpdir(), 'cdd-bench-renderer-'));
+  const counter = { requests: 0 };
+  const countingFetch: typeof fetch = (input, init) => {
+    counter.requests++;
+    return fetch(input, init);
+  };
+  const core = await startAppCore({ dataDir, refreshIntervalMs: 3_600_000, fetch: countingFetch });
+  const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer') });
+  let sandboxes: RunningSandbox[] = [];
+  try {
+    sandboxes = await addScaleAccounts(core, size);
     // The probes are strings of page code, which the page's CSP (no eval) would refuse.
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    await page.addInitScript({ content: probeScript({ listings: ACCOUNTS, total }) });
-    await page.goto(host.url);
-    await page.waitForFunction('(window.__probe?.paintedAt ?? 0) > 0', undefined, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 120_000) }).catch(async (error: unknown) => {
-      const seen = await page.evaluate<unknown>("({ probe: window.__probe, count: document.querySelector('[data-testid=volume-count]')?.textContent })");
-      throw new Error(`the table never showed every volume (${JSON.stringify(seen)})`, { cause: error });
-    });
-    const probe = await page.evaluate<PageProbe>('window.__probe');
-    console.log(`renderer: ${total} volumes over ${ACCOUNTS} accounts, last listing arrived → table painted: ${(probe.paintedAt - probe.lastListingAt).toFixed(0)} ms (target < 300 ms)`);
+    const app = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await app.addInitScript({ content: appLoadProbe({ listings: ACCOUNTS, total: size }) });
+    await app.goto(host.url);
+    const appPainted = await waitPainted(app, 'app');
+    const appTable = await measureTable(app, runs, '.el-table-v2__header .cell-select input');
+    const overviewMs = median(await (async () => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        times.push(await app.evaluate<number>(overviewStep(ACCOUNTS)));
+        await app.getByTestId('view-switcher').getByText('Volumes').click();
+        await app.getByTestId('volume-row').first().waitFor();
+      }
+      return times;
+    })());
+    await app.context().close();
+    const core_ = await measureCore(core, counter);
 
-    const filters: number[] = [];
-    // Typed, then cleared, 11 times: one frame more or less moves a single run by 16 ms, so the median of many.
-    for (let i = 0; i < 11; i++) for (const keyword of [KEYWORD, '']) filters.push(await page.evaluate<number>(filterScript(keyword)));
-    const typed = filters.filter((_, i) => i % 2 === 0).sort((a, b) => a - b);
-    await page.evaluate<number>(filterScript(KEYWORD));
-    const shown = await page.getByTestId('volume-count').innerText();
-    const ms = (i: number) => typed[i]?.toFixed(0);
-    console.log(`renderer: keyword filter → repaint: median ${ms(Math.floor(typed.length / 2))} ms (fastest ${ms(0)}, slowest ${ms(typed.length - 1)}) over ${typed.length} runs, ${shown} (target < 50 ms)`);
+    const rows = [];
+    for (const account of await core.handlers['accounts:list']({} as never)) {
+      const { volumes } = await core.handlers['volumes:list']({ accountId: account.id } as never);
+      rows.push(...volumes.map((v: Volume) => ({ ...v, accountId: account.id, key: `${account.id}:${v.unique}` })));
+    }
+    const barePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await bare.open(barePage, JSON.stringify(rows));
+    const barePainted = await waitPainted(barePage, 'bare');
+    const bareTable = await measureTable(barePage, runs, '[data-testid=select-all]');
+    await barePage.context().close();
 
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
-    console.log(`renderer: JS heap after load: ${(heap.usedSize / 1024 / 1024).toFixed(1)} MB used of ${(heap.totalSize / 1024 / 1024).toFixed(1)} MB (target < 150 MB)`);
+    const table = Object.fromEntries(
+      TABLE_METRICS.map((m) => [m, m === 'data → painted' ? { app: appPainted, bare: barePainted } : { app: appTable[m], bare: bareTable[m] }]),
+    ) as SizeResult['table'];
+    return { size, table, overviewMs, ...core_ };
   } finally {
-    await browser.close();
     await host.stop();
     await core.stop();
     await Promise.all(sandboxes.map((s) => s.stop()));
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The results as the README's Markdown table. */
+function report(results: SizeResult[]): string {
+  const cell = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const head = `| metric | ${results.map((r) => `${r.size.toLocaleString('en')}: app / bare / ratio`).join(' | ')} |`;
+  const line = `|---|${results.map(() => '---').join('|')}|`;
+  const body = TABLE_METRICS.map((m) => `| ${m}${m.includes('MB') ? '' : ' (ms)'} | ${results.map((r) => `${cell(r.table[m].app)} / ${cell(r.table[m].bare)} / ${(r.table[m].app / r.table[m].bare).toFixed(2)}×`).join(' | ')} |`);
+  const own = [
+    `| Overview switch (ms) | ${results.map((r) => cell(r.overviewMs)).join(' | ')} |`,
+    `| core: refresh cycle requests | ${results.map((r) => r.refreshRequests).join(' | ')} |`,
+    `| core: diff of every listing (ms) | ${results.map((r) => cell(r.diffMs)).join(' | ')} |`,
+    `| core: bytes to the window, unchanged refresh | ${results.map((r) => r.unchangedBytes).join(' | ')} |`,
+  ];
+  return [head, line, ...body, ...own].join('\n');
+}
+
+export async function benchRenderer(sizes: readonly number[] = SIZES): Promise<void> {
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  const bare = await buildBareTable();
+  const browser = await launchChromium();
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      const started = performance.now();
+      results.push(await benchSize(browser, bare, size));
+      console.log(`renderer: ${size} volumes over ${ACCOUNTS} accounts measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await browser.close();
+    await bare.remove();
+  }
+  console.log(`renderer: the window beside a bare el-table-v2 (medians; ratio = app / bare; targets: data ≤ 1.2×, filter and sort ≤ 1.0×, heap ≤ 2× bare + 20 MB, Overview ≤ 200 ms)\n${report(results)}`);
 }

@@ -122,9 +122,13 @@ async function benchRefreshCycle(): Promise<void> {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-await benchListAll();
-await benchDurableWrites();
-await benchRefreshCycle();
-await benchQueueDeletes();
-await benchClientLimits();
-await benchRenderer();
+// `npm run bench -- window [sizes…]`: only the window's sweep (e.g. `window 1000`), the rest skipped.
+const [only, ...sizes] = process.argv.slice(2);
+if (only !== 'window') {
+  await benchListAll();
+  await benchDurableWrites();
+  await benchRefreshCycle();
+  await benchQueueDeletes();
+  await benchClientLimits();
+}
+await benchRenderer(sizes.length > 0 ? sizes.map(Number) : undefined);
