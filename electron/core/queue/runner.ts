@@ -1,14 +1,17 @@
 /**
  * Runs the operation queue: takes pending items in order within the request limits, sends them
- * (chunks of batchable operations through the batch endpoints), follows accepted ones until their
- * volume reaches its target state, and settles unknown outcomes by reading before ever resending.
+ * (chunks of batchable operations through the batch endpoints), has accepted ones followed until their
+ * volume reaches its target state (by the app's one {@link VolumeFollower}, or a poller of its own),
+ * and settles unknown outcomes by reading before ever resending.
  * Every step is journaled before it is taken, so a crash at any moment loses and repeats nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { FINISHED_STATES, type BatchView, type QueueItemView, type QueueRequest } from '../../shared/queue';
-import type { Volume } from '../../shared/volume';
+import type { Volume, VolumeState } from '../../shared/volume';
 import { ApiError, NetworkError, type VolumeClient } from '../api';
 import { silentLogger, type Logger } from '../ports';
+import { clientReads } from '../refresh/client-reads';
+import { PASSING_POLL, PassingPoller, type VolumeFollower } from '../refresh/passing-poller';
 import { CHUNKABLE_OPS, sendChunk, sendItem } from './execute';
 import type { ItemChange, Journal } from './journal';
 import { reconcile } from './reconcile';
@@ -16,7 +19,6 @@ import { followedVolume, hasWaitPhase, settle } from './settle';
 import type { Batch, QueueItem } from './types';
 
 const ACCESS_DENIED = 'volumes.error.access-denied';
-const NOT_EXISTS = 'volumes.error.not-exists';
 
 /** How waiting items are followed: first look, growth per unchanged look, cap, and when to give up. */
 export interface WaitPolicy {
@@ -26,10 +28,8 @@ export interface WaitPolicy {
   timeoutMs: number;
 }
 
-export const DEFAULT_WAIT: WaitPolicy = { firstMs: 1_000, stepMs: 1_000, capMs: 30_000, timeoutMs: 10 * 60_000 };
-
-/** Above this many waiting items an account's volumes are read with one paged list, not one get each. */
-const LIST_WAITING_ABOVE = 5;
+/** The passing-state poller's rhythm: the queue's waits and the window's passing volumes are read alike. */
+export const DEFAULT_WAIT: WaitPolicy = { firstMs: PASSING_POLL.firstMs, stepMs: PASSING_POLL.stepMs, capMs: PASSING_POLL.capMs, timeoutMs: PASSING_POLL.stuckAfterMs };
 
 export interface QueueRunnerOptions {
   journal: Journal;
@@ -42,6 +42,11 @@ export interface QueueRunnerOptions {
   limits: () => { perAccount: number; total: number };
   /** Volumes per batch request; default 50 (1,000 deletes in 20 requests). */
   chunkSize?: number;
+  /**
+   * Follows the volumes of accepted items (the app passes its one passing-state poller, so each
+   * volume has one follower); default a poller of the runner's own, reading with `wait`'s rhythm.
+   */
+  follower?: VolumeFollower;
   wait?: WaitPolicy;
   /** Every journaled change of an item, and every new or forgotten batch. */
   onItem?: (item: QueueItem) => void;
@@ -73,7 +78,9 @@ export class QueueRunner {
   readonly #journal: Journal;
   readonly #logger: Logger;
   readonly #now: () => number;
-  readonly #wait: WaitPolicy;
+  readonly #follower: VolumeFollower;
+  /** The poller the runner made for itself, stopped with it. */
+  readonly #ownPoller?: PassingPoller;
   readonly #chunkSize: number;
   /** Items whose request may have been sent without an answer: read before anything is resent. */
   readonly #toReconcile = new Set<string>();
@@ -83,7 +90,8 @@ export class QueueRunner {
   readonly #alone = new Set<string>();
   readonly #activePerAccount = new Map<string, number>();
   #activeTotal = 0;
-  readonly #waiters = new Map<string, { timer?: ReturnType<typeof setTimeout>; delayMs: number; checking: boolean }>();
+  /** Waits that ended, journaled together on the next tick (a listing settles many at once). */
+  #settled: { id: string; change: ItemChange }[] = [];
   /** Batches with unfinished items, to tell once when each one finishes. */
   readonly #unfinished = new Set<string>();
   #stopped = false;
@@ -94,8 +102,24 @@ export class QueueRunner {
     this.#journal = options.journal;
     this.#logger = options.logger ?? silentLogger;
     this.#now = options.now ?? Date.now;
-    this.#wait = options.wait ?? DEFAULT_WAIT;
     this.#chunkSize = options.chunkSize ?? 50;
+    if (options.follower) this.#follower = options.follower;
+    else {
+      const wait = options.wait ?? DEFAULT_WAIT;
+      const ignore = () => {};
+      this.#ownPoller = new PassingPoller({
+        ...clientReads(options.clientFor),
+        onVolume: ignore,
+        onGone: ignore,
+        onStuck: ignore,
+        isReady: options.isReady,
+        report: options.report,
+        rhythm: { firstMs: wait.firstMs, stepMs: wait.stepMs, capMs: wait.capMs, stuckAfterMs: wait.timeoutMs },
+        now: this.#now,
+        logger: this.#logger,
+      });
+      this.#follower = this.#ownPoller;
+    }
   }
 
   /** Picks up the journal as replayed: re-checks what was running, follows what was waiting, resumes the rest. */
@@ -104,7 +128,7 @@ export class QueueRunner {
     const items = this.#journal.items();
     for (const item of items) {
       if (!isFinished(item)) this.#unfinished.add(item.batchId);
-      if (item.state === 'waiting') this.#follow(item.accountId);
+      if (item.state === 'waiting') this.#follow(item);
     }
     if (this.#toReconcile.size > 0) this.#logger.info('queue: re-checking items that were running at the last stop', { count: this.#toReconcile.size });
     this.poke();
@@ -113,8 +137,7 @@ export class QueueRunner {
   /** Stops scheduling; requests under way end by themselves and are journaled. */
   stop(): void {
     this.#stopped = true;
-    for (const waiter of this.#waiters.values()) clearTimeout(waiter.timer);
-    this.#waiters.clear();
+    this.#ownPoller?.stop();
   }
 
   /** Every batch with its items, oldest first. */
@@ -192,7 +215,6 @@ export class QueueRunner {
     queueMicrotask(() => {
       this.#pumpQueued = false;
       this.#pump();
-      for (const [accountId, waiter] of this.#waiters) if (!waiter.timer && !waiter.checking) this.#scheduleCheck(accountId);
     });
   }
 
@@ -281,8 +303,7 @@ export class QueueRunner {
 
   /** The server took the items: they wait for their volume, or are done at once. */
   async #accepted(items: readonly QueueItem[], unique?: number): Promise<void> {
-    const waiting = items.filter((item) => hasWaitPhase(item));
-    await this.#record(
+    const recorded = await this.#record(
       items.map((item) => ({
         id: item.id,
         change: hasWaitPhase(item)
@@ -291,7 +312,7 @@ export class QueueRunner {
       })),
     );
     for (const item of items) this.#toReconcile.delete(item.id);
-    if (waiting.length > 0) this.#follow(items[0]!.accountId);
+    for (const item of recorded) if (item.state === 'waiting') this.#follow(item);
   }
 
   /** Sorts out a failed send: refused (nothing happened), rejected, or with no answer (read later). */
@@ -345,95 +366,43 @@ export class QueueRunner {
     }
   }
 
-  /** Makes sure the account's waiting items are looked at soon. */
-  #follow(accountId: string): void {
-    const waiter = this.#waiters.get(accountId);
-    if (waiter) {
-      // New work to follow: look again soon rather than at the grown delay.
-      waiter.delayMs = this.#wait.firstMs;
+  /** Has the item's volume followed until the item is over. */
+  #follow(item: QueueItem): void {
+    const unique = followedVolume(item);
+    if (unique === undefined) {
+      this.#decide(item.id, null); // a create whose answer named no volume: nothing to follow
       return;
     }
-    this.#waiters.set(accountId, { delayMs: this.#wait.firstMs, checking: false });
-    this.#scheduleCheck(accountId);
+    this.#follower.watch(item.accountId, unique, {
+      since: item.updatedAt,
+      seen: (volume) => this.#decide(item.id, volume),
+      timedOut: (state) => this.#timedOut(item.id, state),
+    });
   }
 
-  #scheduleCheck(accountId: string): void {
-    const waiter = this.#waiters.get(accountId);
-    if (!waiter || waiter.timer || this.#stopped) return;
-    waiter.timer = setTimeout(() => {
-      waiter.timer = undefined;
-      void this.#check(accountId);
-    }, waiter.delayMs);
-    waiter.timer.unref?.();
+  /** Settles a waiting item from a read of its volume; true once it is over (or no longer waiting). */
+  #decide(id: string, volume: Volume | null): boolean {
+    const item = this.#journal.item(id);
+    if (this.#stopped || item?.state !== 'waiting') return true;
+    const settled = settle(item, volume);
+    if (settled.outcome === 'waiting') return false;
+    this.#settle(id, settled.outcome === 'done' ? { state: 'done' } : { state: 'failed', error: { code: settled.code, message: settled.message } });
+    return true;
   }
 
-  /** Looks at the volumes of an account's waiting items and settles those that reached their end. */
-  async #check(accountId: string): Promise<void> {
-    const waiter = this.#waiters.get(accountId);
-    if (!waiter || this.#stopped) return;
-    const waiting = this.#journal.items().filter((item) => item.accountId === accountId && item.state === 'waiting');
-    if (waiting.length === 0) {
-      this.#waiters.delete(accountId);
-      return;
-    }
-    if (!this.#o.isReady(accountId)) {
-      waiter.delayMs = this.#wait.capMs; // poke() looks again as soon as the account is back
-      this.#scheduleCheck(accountId);
-      return;
-    }
-    waiter.checking = true;
-    let changed = 0;
-    try {
-      const volumes = await this.#readVolumes(accountId, waiting);
-      this.#o.report(accountId, null);
-      const now = this.#now();
-      const changes: { id: string; change: ItemChange }[] = [];
-      for (const item of waiting) {
-        const unique = followedVolume(item);
-        const seen = unique === undefined ? null : volumes.get(unique);
-        if (seen === undefined) continue; // not in an incomplete listing: undecided
-        const settled = settle(item, seen);
-        if (settled.outcome === 'done') changes.push({ id: item.id, change: { state: 'done' } });
-        else if (settled.outcome === 'failed') changes.push({ id: item.id, change: { state: 'failed', error: { code: settled.code, message: settled.message } } });
-        else if (now - item.updatedAt > this.#wait.timeoutMs) {
-          const state = seen?.volumeStatus ?? 'gone';
-          changes.push({ id: item.id, change: { state: 'unknown', error: { code: 'queue.wait-timeout', message: `Still ${state} after ${Math.round(this.#wait.timeoutMs / 60_000)} minutes` } } });
-        }
-      }
-      changed = changes.length;
-      await this.#record(changes);
-    } catch (error) {
-      this.#o.report(accountId, error);
-    } finally {
-      waiter.checking = false;
-    }
-    waiter.delayMs = changed > 0 ? this.#wait.firstMs : Math.min(this.#wait.capMs, waiter.delayMs + this.#wait.stepMs);
-    this.#scheduleCheck(accountId);
+  #timedOut(id: string, state: VolumeState | 'gone' | undefined): void {
+    if (this.#stopped || this.#journal.item(id)?.state !== 'waiting') return;
+    const minutes = Math.round((this.#o.wait ?? DEFAULT_WAIT).timeoutMs / 60_000);
+    this.#settle(id, { state: 'unknown', error: { code: 'queue.wait-timeout', message: `Still ${state ?? 'unread'} after ${minutes} minutes` } });
   }
 
-  /**
-   * The followed volumes by `unique`: null for one known to be gone, absent for one not seen.
-   * Few are read one by one; many with one paged listing of the account.
-   */
-  async #readVolumes(accountId: string, waiting: readonly QueueItem[]): Promise<Map<number, Volume | null>> {
-    const client = await this.#o.clientFor(accountId);
-    const uniques = [...new Set(waiting.map(followedVolume).filter((unique): unique is number => unique !== undefined))];
-    const found = new Map<number, Volume | null>();
-    if (uniques.length > LIST_WAITING_ABOVE) {
-      const listing = await client.listAll({}, { pageSize: 1000 });
-      for (const volume of listing.volumes) found.set(volume.unique, volume);
-      if (listing.complete) for (const unique of uniques) if (!found.has(unique)) found.set(unique, null);
-      return found;
-    }
-    for (const unique of uniques) {
-      try {
-        found.set(unique, await client.get(unique));
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === NOT_EXISTS)) throw error;
-        found.set(unique, null);
-      }
-    }
-    return found;
+  #settle(id: string, change: ItemChange): void {
+    if (this.#settled.push({ id, change }) > 1) return;
+    queueMicrotask(() => {
+      const changes = this.#settled;
+      this.#settled = [];
+      void this.#record(changes).catch((error: unknown) => this.#logger.error('queue: a step failed to be journaled', { error: error instanceof Error ? error.message : String(error) }));
+    });
   }
 
   /** Journals item changes, tells about them, and tells once about each batch that finished. */

@@ -1,23 +1,53 @@
 import { PASSING_STATES, type Volume, type VolumeState } from '../../shared/volume';
 import { silentLogger, type Logger } from '../ports';
 
-/** Horizon's rhythm for volumes in a passing state. */
-export const PASSING_POLL = {
-  firstMs: 2_500,
+/** How followed volumes are read: first look, growth per unchanged look, cap, and when to give up. */
+export interface PollRhythm {
+  firstMs: number;
   /** Added to the delay after every poll that saw no change. */
+  stepMs: number;
+  capMs: number;
+  /** A volume passing for longer than this is flagged stuck, and a wait on it gives up. */
+  stuckAfterMs: number;
+}
+
+/** Horizon's rhythm for volumes in a passing state. */
+export const PASSING_POLL: PollRhythm = {
+  firstMs: 2_500,
   stepMs: 2_500,
   capMs: 30_000,
-  /** A volume passing for longer than this is flagged stuck. */
   stuckAfterMs: 10 * 60_000,
-} as const;
+};
+
+/** Above this many volumes of one account due at once, they are read with one paged listing. */
+const LIST_ABOVE = 5;
+
+function delayAfter(unchanged: number, rhythm: PollRhythm): number {
+  return Math.min(rhythm.capMs, rhythm.firstMs + rhythm.stepMs * unchanged);
+}
 
 /** The wait before the next poll of a volume, after `unchanged` polls that saw no change. */
 export function nextPollDelay(unchanged: number): number {
-  return Math.min(PASSING_POLL.capMs, PASSING_POLL.firstMs + PASSING_POLL.stepMs * unchanged);
+  return delayAfter(unchanged, PASSING_POLL);
 }
 
 export function isPassing(state: VolumeState): boolean {
   return (PASSING_STATES as readonly VolumeState[]).includes(state);
+}
+
+/** A wait on one volume until it is where the waiter wants it (the queue's accepted work). */
+export interface VolumeWatch {
+  /** When the wait began: it gives up `stuckAfterMs` after this. */
+  since: number;
+  /** Told of every read of the volume (null: it is gone); true once the wait is over. */
+  seen(volume: Volume | null): boolean;
+  /** The wait gave up; the state last read ('gone', or undefined before any read succeeded). */
+  timedOut(state: VolumeState | 'gone' | undefined): void;
+}
+
+/** What the queue needs of the poller: follow this volume for me and tell me. */
+export interface VolumeFollower {
+  watch(accountId: string, unique: number, watch: VolumeWatch): void;
 }
 
 export interface PassingPollerOptions {
@@ -25,116 +55,247 @@ export interface PassingPollerOptions {
   status: (accountId: string, unique: number) => Promise<VolumeState | null>;
   /** The whole volume once its state changed, or null when it is gone. */
   get: (accountId: string, unique: number) => Promise<Volume | null>;
+  /** The account's volumes, read when many of them are due at once; without it each is read alone. */
+  list?: (accountId: string) => Promise<{ volumes: readonly Volume[]; complete: boolean }>;
   onVolume: (accountId: string, volume: Volume) => void;
   onGone: (accountId: string, unique: number) => void;
-  /** Called once when a volume has been passing for longer than PASSING_POLL.stuckAfterMs. */
+  /** Called once when a volume has been passing for longer than the rhythm's stuckAfterMs. */
   onStuck: (accountId: string, unique: number) => void;
   /** A volume flagged stuck left its passing state, went away, or is no longer followed. */
   onUnstuck?: (accountId: string, unique: number) => void;
+  /** False while an account cannot be asked (offline, expired): its polls wait, counted unchanged. */
+  isReady?: (accountId: string) => boolean;
+  /** What a round of reads taught about an account (null: it answered). */
+  report?: (accountId: string, error: unknown) => void;
+  rhythm?: PollRhythm;
   now?: () => number;
   logger?: Logger;
 }
 
 interface Followed {
-  state: VolumeState;
+  unique: number;
+  /** Last state read: null gone, undefined not read yet (a watch on a volume no listing showed passing). */
+  state: VolumeState | null | undefined;
   since: number;
   unchanged: number;
   stuck: boolean;
-  timer: ReturnType<typeof setTimeout>;
+  dueAt: number;
+  watches: VolumeWatch[];
 }
 
 /**
- * Follows volumes in a passing state (creating, attaching, …) with `status` calls, as Horizon
- * does: first after 2.5 s, one interval more after each unchanged poll, at most every 30 s, back
- * to 2.5 s on a change; flagged stuck after 10 minutes. One timer per followed volume.
+ * The one follower of volumes that are changing: those a listing showed in a passing state
+ * (creating, attaching, …), and those the queue waits on. Each is read as Horizon does: first
+ * after 2.5 s, one interval more after each unchanged poll, at most every 30 s, back to 2.5 s on a
+ * change; flagged stuck after 10 minutes. One timer per account: the volumes due together are read
+ * together, with a `status` call each when few, with one paged listing when many.
  */
-export class PassingPoller {
+export class PassingPoller implements VolumeFollower {
   readonly #options: PassingPollerOptions;
   readonly #now: () => number;
   readonly #logger: Logger;
-  readonly #followed = new Map<string, Followed>();
+  readonly #rhythm: PollRhythm;
+  /** Volumes due this much later are read with those due now, so a batch is read as one. */
+  readonly #slackMs: number;
+  readonly #followed = new Map<string, Map<number, Followed>>();
+  readonly #timers = new Map<string, { timer: ReturnType<typeof setTimeout>; at: number }>();
+  readonly #polling = new Set<string>();
 
   constructor(options: PassingPollerOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#logger = options.logger ?? silentLogger;
+    this.#rhythm = options.rhythm ?? PASSING_POLL;
+    this.#slackMs = Math.min(1_000, this.#rhythm.firstMs);
   }
 
-  /** Follows the passing volumes of a fresh listing, and drops those that are now stable or gone. */
+  /** Follows the passing volumes of a fresh listing, and drops those now stable or gone that nobody waits on. */
   track(accountId: string, volumes: readonly Volume[]): void {
-    const passing = new Set<string>();
+    const followed = this.#account(accountId);
+    const passing = new Set<number>();
+    const now = this.#now();
     for (const volume of volumes) {
       if (!isPassing(volume.volumeStatus)) continue;
-      const key = `${accountId}/${volume.unique}`;
-      passing.add(key);
-      if (!this.#followed.has(key)) this.#follow(accountId, volume.unique, volume.volumeStatus, this.#now(), 0);
+      passing.add(volume.unique);
+      if (!followed.has(volume.unique)) followed.set(volume.unique, this.#entry(volume.unique, volume.volumeStatus, now));
     }
-    for (const key of [...this.#followed.keys()]) if (key.startsWith(`${accountId}/`) && !passing.has(key)) this.#drop(key);
+    for (const f of [...followed.values()]) if (!passing.has(f.unique) && f.watches.length === 0) this.#drop(accountId, f);
+    this.#schedule(accountId);
+  }
+
+  /** Follows a volume until `watch` says it is over, or gives up after the rhythm's stuckAfterMs. */
+  watch(accountId: string, unique: number, watch: VolumeWatch): void {
+    const followed = this.#account(accountId);
+    const now = this.#now();
+    const f = followed.get(unique) ?? this.#entry(unique, undefined, now);
+    followed.set(unique, f);
+    f.watches.push(watch);
+    // New work to follow: look again soon rather than at the grown delay.
+    f.dueAt = Math.min(f.dueAt, now + this.#rhythm.firstMs);
+    this.#schedule(accountId);
   }
 
   /** How many volumes are followed now. */
   get size(): number {
-    return this.#followed.size;
-  }
-
-  stop(): void {
-    for (const key of [...this.#followed.keys()]) this.#drop(key);
-  }
-
-  #follow(accountId: string, unique: number, state: VolumeState, since: number, unchanged: number, stuck = false): void {
-    const key = `${accountId}/${unique}`;
-    const timer = setTimeout(() => void this.#poll(accountId, unique), nextPollDelay(unchanged));
-    timer.unref?.();
-    this.#followed.set(key, { state, since, unchanged, stuck, timer });
+    let size = 0;
+    for (const followed of this.#followed.values()) size += followed.size;
+    return size;
   }
 
   /** `unique`s of the account's volumes flagged stuck. */
   stuckOf(accountId: string): number[] {
-    const prefix = `${accountId}/`;
-    return [...this.#followed].filter(([key, followed]) => followed.stuck && key.startsWith(prefix)).map(([key]) => Number(key.slice(prefix.length)));
+    return [...(this.#followed.get(accountId)?.values() ?? [])].filter((f) => f.stuck).map((f) => f.unique);
   }
 
-  #drop(key: string): void {
-    const followed = this.#followed.get(key);
-    clearTimeout(followed?.timer);
-    this.#followed.delete(key);
-    if (followed?.stuck) {
-      const slash = key.lastIndexOf('/');
-      this.#options.onUnstuck?.(key.slice(0, slash), Number(key.slice(slash + 1)));
+  stop(): void {
+    for (const [accountId, followed] of this.#followed) for (const f of [...followed.values()]) this.#drop(accountId, f);
+    for (const { timer } of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  #account(accountId: string): Map<number, Followed> {
+    let followed = this.#followed.get(accountId);
+    if (!followed) this.#followed.set(accountId, (followed = new Map()));
+    return followed;
+  }
+
+  #entry(unique: number, state: VolumeState | undefined, now: number): Followed {
+    return { unique, state, since: now, unchanged: 0, stuck: false, dueAt: now + this.#rhythm.firstMs, watches: [] };
+  }
+
+  #drop(accountId: string, f: Followed): void {
+    const followed = this.#followed.get(accountId);
+    if (followed?.get(f.unique) !== f) return;
+    followed.delete(f.unique);
+    if (followed.size === 0) this.#followed.delete(accountId);
+    if (f.stuck) this.#options.onUnstuck?.(accountId, f.unique);
+  }
+
+  /** Sets the account's timer to its earliest due volume. */
+  #schedule(accountId: string): void {
+    if (this.#polling.has(accountId)) return; // the round under way schedules the next
+    const current = this.#timers.get(accountId);
+    const followed = this.#followed.get(accountId);
+    if (!followed) {
+      clearTimeout(current?.timer);
+      this.#timers.delete(accountId);
+      return;
     }
+    let at = Number.POSITIVE_INFINITY;
+    for (const f of followed.values()) at = Math.min(at, f.dueAt);
+    if (current?.at === at) return;
+    clearTimeout(current?.timer);
+    const timer = setTimeout(() => void this.#round(accountId), Math.max(0, at - this.#now()));
+    timer.unref?.();
+    this.#timers.set(accountId, { timer, at });
   }
 
-  async #poll(accountId: string, unique: number): Promise<void> {
-    const key = `${accountId}/${unique}`;
-    const followed = this.#followed.get(key);
-    if (!followed) return;
+  /** Reads the account's due volumes, together. */
+  async #round(accountId: string): Promise<void> {
+    this.#timers.delete(accountId);
+    const horizon = this.#now() + this.#slackMs;
+    const due = [...(this.#followed.get(accountId)?.values() ?? [])].filter((f) => f.dueAt <= horizon);
+    this.#polling.add(accountId);
     try {
-      const state = await this.#options.status(accountId, unique);
-      if (!this.#followed.has(key)) return; // dropped while asking
-      if (state === null) {
-        this.#drop(key);
-        this.#options.onGone(accountId, unique);
-        return;
-      }
-      if (state === followed.state) {
-        const stuck = this.#now() - followed.since > PASSING_POLL.stuckAfterMs;
-        if (stuck && !followed.stuck) this.#options.onStuck(accountId, unique);
-        this.#follow(accountId, unique, state, followed.since, followed.unchanged + 1, stuck);
-        return;
-      }
-      const volume = await this.#options.get(accountId, unique);
-      if (!volume) {
-        this.#drop(key);
-        this.#options.onGone(accountId, unique);
-        return;
-      }
-      this.#options.onVolume(accountId, volume);
-      if (isPassing(volume.volumeStatus)) this.#follow(accountId, unique, volume.volumeStatus, this.#now(), 0);
-      else this.#drop(key);
-    } catch (error) {
-      // A failed poll counts as unchanged; the next full refresh settles the volume anyway.
-      this.#logger.debug('status poll failed', { accountId, unique, reason: error instanceof Error ? error.message : String(error) });
-      if (this.#followed.has(key)) this.#follow(accountId, unique, followed.state, followed.since, followed.unchanged + 1, followed.stuck);
+      if (this.#options.isReady && !this.#options.isReady(accountId)) {
+        for (const f of due) this.#unchanged(accountId, f);
+      } else if (due.length > LIST_ABOVE && this.#options.list) await this.#readListed(accountId, due);
+      else await this.#readEach(accountId, due);
+    } finally {
+      this.#polling.delete(accountId);
+      this.#schedule(accountId);
     }
+  }
+
+  async #readListed(accountId: string, due: readonly Followed[]): Promise<void> {
+    let listing;
+    try {
+      listing = await this.#options.list!(accountId);
+      this.#options.report?.(accountId, null);
+    } catch (error) {
+      this.#failed(accountId, error);
+      for (const f of due) this.#unchanged(accountId, f);
+      return;
+    }
+    const byUnique = new Map(listing.volumes.map((volume) => [volume.unique, volume]));
+    for (const f of due) {
+      const volume = byUnique.get(f.unique);
+      // Not in an incomplete listing: undecided.
+      if (volume === undefined && !listing.complete) this.#unchanged(accountId, f);
+      else this.#observe(accountId, f, volume ?? null);
+    }
+  }
+
+  async #readEach(accountId: string, due: readonly Followed[]): Promise<void> {
+    let failure: unknown = null;
+    for (const f of due) {
+      try {
+        // A wait needs the whole volume (its size, its attachments), not only its state.
+        if (f.watches.length === 0 && f.state) {
+          const state = await this.#options.status(accountId, f.unique);
+          if (state === f.state) {
+            this.#unchanged(accountId, f);
+            continue;
+          }
+          this.#observe(accountId, f, state === null ? null : await this.#options.get(accountId, f.unique));
+        } else this.#observe(accountId, f, await this.#options.get(accountId, f.unique));
+      } catch (error) {
+        // A failed poll counts as unchanged; the next full refresh settles the volume anyway.
+        failure = error;
+        this.#unchanged(accountId, f);
+      }
+    }
+    if (failure === null) this.#options.report?.(accountId, null);
+    else this.#failed(accountId, failure);
+  }
+
+  #failed(accountId: string, error: unknown): void {
+    this.#logger.debug('status poll failed', { accountId, reason: error instanceof Error ? error.message : String(error) });
+    this.#options.report?.(accountId, error);
+  }
+
+  /** A look that saw nothing new: the next one comes later; a wait may give up, a passing volume be stuck. */
+  #unchanged(accountId: string, f: Followed): void {
+    if (this.#followed.get(accountId)?.get(f.unique) !== f) return; // dropped while asking
+    const now = this.#now();
+    f.unchanged++;
+    f.dueAt = now + delayAfter(f.unchanged, this.#rhythm);
+    this.#expire(f, now);
+    if (f.state && isPassing(f.state) && !f.stuck && now - f.since > this.#rhythm.stuckAfterMs) {
+      f.stuck = true;
+      this.#options.onStuck(accountId, f.unique);
+    }
+    if (f.watches.length === 0 && !(f.state && isPassing(f.state))) this.#drop(accountId, f);
+  }
+
+  /** A read of the volume (null: gone): tells the waits, and the window what changed. */
+  #observe(accountId: string, f: Followed, volume: Volume | null): void {
+    if (this.#followed.get(accountId)?.get(f.unique) !== f) return; // dropped while asking
+    f.watches = f.watches.filter((watch) => !watch.seen(volume));
+    const state = volume?.volumeStatus ?? null;
+    if (state === f.state) {
+      this.#unchanged(accountId, f);
+      return;
+    }
+    if (volume) this.#options.onVolume(accountId, volume);
+    else this.#options.onGone(accountId, f.unique);
+    if (f.stuck) {
+      f.stuck = false;
+      this.#options.onUnstuck?.(accountId, f.unique);
+    }
+    const now = this.#now();
+    Object.assign(f, { state, since: now, unchanged: 0, dueAt: now + this.#rhythm.firstMs });
+    // A gone volume changes no more: a wait still on it is over.
+    this.#expire(f, volume ? now : Number.POSITIVE_INFINITY);
+    if (!volume || (!isPassing(volume.volumeStatus) && f.watches.length === 0)) this.#drop(accountId, f);
+  }
+
+  /** Tells the waits begun longer ago than the rhythm allows that they gave up, and forgets them. */
+  #expire(f: Followed, now: number): void {
+    f.watches = f.watches.filter((watch) => {
+      if (now - watch.since <= this.#rhythm.stuckAfterMs) return true;
+      watch.timedOut(f.state === null ? 'gone' : f.state);
+      return false;
+    });
   }
 }
