@@ -213,6 +213,17 @@ export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck
 export type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: ErrorReply };
 
 /** The API that a host exposes to the renderer (window.api in Electron). */
+/**
+ * What the Electron preload exposes as `window.api`. Replies cross as data, not as thrown Errors:
+ * contextBridge copies an Error's message but drops its own properties (its code, params and
+ * detail), so the window rebuilds the error on its side (renderer/src/ipc/host.ts).
+ */
+export interface PreloadApi {
+  invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeReply<InvokeResults[C]>>;
+  /** Listens to an event; returns the function that stops listening. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
 export interface HostApi {
   invoke<C extends InvokeChannel>(channel: C, payload: InvokePayload<C>): Promise<InvokeResults[C]>;
   /** Listens to an event; returns the function that stops listening. */

@@ -1,10 +1,10 @@
 /**
  * The built preload under the stand-in `electron`: the page gets one object, `api`, with only
- * `invoke` and `on`, over the contract's channels; refusals from the main process come back as
- * Errors with their code.
+ * `invoke` and `on`, over the contract's channels; replies, refusals included, come back as data
+ * (contextBridge would strip a thrown Error of its code).
  */
 import { describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, type HostApi } from '../../electron/shared/contract';
+import { EVENT_CHANNELS, type PreloadApi } from '../../electron/shared/contract';
 import { BUILT_PRELOAD, requireWithStandIn } from './load-main';
 
 function loadPreload() {
@@ -14,7 +14,7 @@ function loadPreload() {
     sent.push({ channel, payload });
     return channel === 'app:info' ? { ok: true, result: { version: '1.2.3' } } : { ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } };
   };
-  return { electron, sent, api: electron.exposed.get('api') as HostApi };
+  return { electron, sent, api: electron.exposed.get('api') as PreloadApi };
 }
 
 describe('the preload', () => {
@@ -26,14 +26,14 @@ describe('the preload', () => {
 
   it('invokes contract channels and refuses others without sending them', async () => {
     const { api, sent } = loadPreload();
-    expect(await api.invoke('app:info', {})).toEqual({ version: '1.2.3' });
-    await expect(api.invoke('secrets:dump' as never, {} as never)).rejects.toThrow('Unknown channel');
+    expect(await api.invoke('app:info', {})).toEqual({ ok: true, result: { version: '1.2.3' } });
+    expect(await api.invoke('secrets:dump' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
     expect(sent.map((message) => message.channel)).toEqual(['app:info']);
   });
 
-  it('rebuilds a refusal as an Error with its code', async () => {
+  it('hands a refusal over as data, with its code, params and detail (a thrown Error would lose them)', async () => {
     const { api } = loadPreload();
-    await expect(api.invoke('settings:set', { refreshIntervalSec: 1 })).rejects.toMatchObject({ message: 'Invalid payload', code: 'ipc.invalid-payload' });
+    expect(await api.invoke('settings:set', { refreshIntervalSec: 1 })).toEqual({ ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } });
   });
 
   it('listens to contract events only, and stops listening when asked', () => {

@@ -1,4 +1,5 @@
-import type { HostApi } from '@shared/contract';
+import type { HostApi, PreloadApi } from '@shared/contract';
+import { HostError } from './host-error';
 import { createSocketHost, type HostConnection } from './socket-host';
 
 export { HostError } from './host-error';
@@ -7,8 +8,20 @@ export type { ConnectionState, HostConnection } from './socket-host';
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in a plain browser. */
-    api?: HostApi;
+    api?: PreloadApi;
   }
+}
+
+/** The Electron preload's API as the window uses it: a refusal becomes a HostError with its code. */
+export function fromPreload(preload: PreloadApi): HostApi {
+  return {
+    async invoke(channel, payload) {
+      const reply = await preload.invoke(channel, payload);
+      if (!reply.ok) throw new HostError(reply.error.code, reply.error.params, reply.error.detail);
+      return reply.result;
+    },
+    on: (event, listener) => preload.on(event, listener),
+  };
 }
 
 /** The Electron host, or a fake one in tests: in the same process as the window, never lost. */
@@ -34,7 +47,7 @@ export function setHost(api: HostApi): void {
 }
 
 function realHost(): { api: HostApi; connection: HostConnection } {
-  current ??= window.api ? { api: window.api, connection: ALWAYS_OPEN } : createSocketHost(`ws://${location.host}/ipc`, forgetTokenInAddress);
+  current ??= window.api ? { api: fromPreload(window.api), connection: ALWAYS_OPEN } : createSocketHost(`ws://${location.host}/ipc`, forgetTokenInAddress);
   return current;
 }
 
