@@ -6,7 +6,6 @@ import { FINISHED_STATES, type BatchView } from '../shared/queue';
 import { AccountClients } from './account-clients';
 import { AccountHealthBoard } from './account-health';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
-import { ApiError } from './api/errors';
 import { CACHE_FOLDER, VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
 import { accountsHandlers } from './handlers/accounts-handlers';
@@ -27,7 +26,9 @@ import { silentLogger, type Logger } from './ports';
 import { PRIVATE_FOLDER_MODE } from './storage/atomic-file';
 import { DataNotices } from './storage/damaged-file';
 import { lockDataFolder } from './storage/data-folder-lock';
+import { clientReads } from './refresh/client-reads';
 import { PassingPoller } from './refresh/passing-poller';
+import { RefreshSoon } from './refresh/refresh-soon';
 import { Refresher } from './refresh/refresher';
 import { listVolumes } from './volume-listing';
 
@@ -105,16 +106,6 @@ export function queueActivityOf(batches: readonly BatchView[]): QueueActivity {
 /** Background refresh slows down this much while the window is hidden. */
 const HIDDEN_SLOWDOWN = 5;
 
-/** The answer, or null when the volume no longer exists. */
-async function unlessGone<T>(call: Promise<T>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'volumes.error.not-exists') return null;
-    throw error;
-  }
-}
-
 /** Receives every event for the window, whatever its channel. */
 export type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
 
@@ -169,8 +160,10 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const clientFor = (accountId: string) => clients.for(accountId);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   const poller = new PassingPoller({
-    status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
-    get: (accountId, unique) => unlessGone(clientFor(accountId).then((client) => client.get(unique))),
+    // One follower for every changing volume: passing ones a listing showed, and the queue's waits.
+    ...clientReads(clientFor),
+    isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
+    ...(options.queueWait ? { rhythm: { ...options.queueWait, stuckAfterMs: options.queueWait.timeoutMs } } : {}),
     onVolume: (accountId, volume) => emit('volumes:changed', { accountId, added: [], changed: [volume], removed: [] }),
     onGone: (accountId, unique) => emit('volumes:changed', { accountId, added: [], changed: [], removed: [unique] }),
     onStuck: (accountId, unique) => {
@@ -209,27 +202,19 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   if (journal.worthCompacting) await journal.compact();
   journal.onCompactError = (error) => logger.warn('queue: compacting the journal failed; it goes on growing', { error: error instanceof Error ? error.message : String(error) });
   const feed = new QueueChangeFeed((changes) => emit('queue:changed', changes));
-  // After queued work lands, the account is re-read soon, so the window sees the result.
-  const refreshSoon = new Map<string, ReturnType<typeof setTimeout>>();
-  const scheduleRefresh = (accountId: string) => {
-    if (refreshSoon.has(accountId)) return;
-    const timer = setTimeout(() => {
-      refreshSoon.delete(accountId);
-      void refresher.refresh(accountId);
-    }, 300);
-    timer.unref?.();
-    refreshSoon.set(accountId, timer);
-  };
+  // After queued work lands, the account is re-read soon (once per burst), so the window sees the result.
+  const refreshSoon = new RefreshSoon((accountId) => refresher.refresh(accountId));
   const runner = new QueueRunner({
     journal,
     clientFor,
     isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
     report: (accountId, error) => (error === null ? health.succeeded(accountId) : health.failed(accountId, error)),
     limits: () => ({ perAccount: settings.get().maxPerAccount, total: settings.get().maxTotal }),
+    follower: poller,
     ...(options.queueWait ? { wait: options.queueWait } : {}),
     onItem: (item) => {
       feed.item(item);
-      if (item.state !== 'pending' && item.state !== 'running') scheduleRefresh(item.accountId);
+      if (item.state !== 'pending' && item.state !== 'running') refreshSoon.ask(item.accountId);
     },
     onBatch: (batch) => feed.batch(batch),
     onForget: (batchId) => feed.forget(batchId),
@@ -284,7 +269,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
       poller.stop();
       offlineRetry.stop();
       feed.stop();
-      for (const timer of refreshSoon.values()) clearTimeout(timer);
+      refreshSoon.stop();
       listeners.clear();
       await journal.close();
       await sandbox.stop();
