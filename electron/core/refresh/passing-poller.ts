@@ -176,9 +176,10 @@ export class PassingPoller implements VolumeFollower {
     if (this.#polling.has(accountId)) return; // the round under way schedules the next
     const current = this.#timers.get(accountId);
     const followed = this.#followed.get(accountId);
-    if (!followed) {
+    if (!followed || followed.size === 0) {
       clearTimeout(current?.timer);
       this.#timers.delete(accountId);
+      this.#followed.delete(accountId);
       return;
     }
     let at = Number.POSITIVE_INFINITY;
