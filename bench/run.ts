@@ -11,6 +11,7 @@ import { isPassing, PassingPoller } from '../electron/core/refresh/passing-polle
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { benchClientLimits } from './client-limits';
 import { benchQueueDeletes } from './queue-deletes';
+import { benchQueueFollow } from './queue-follow';
 import { benchRenderer } from './renderer';
 
 function clientFor(sandbox: RunningSandbox, onRequest?: () => void): VolumeClient {
@@ -129,6 +130,7 @@ if (only !== 'window') {
   await benchDurableWrites();
   await benchRefreshCycle();
   await benchQueueDeletes();
+await benchQueueFollow();
   await benchClientLimits();
 }
 await benchRenderer(sizes.length > 0 ? sizes.map(Number) : undefined);
