@@ -27,6 +27,7 @@ import { PRIVATE_FOLDER_MODE } from './storage/atomic-file';
 import { DataNotices } from './storage/damaged-file';
 import { lockDataFolder } from './storage/data-folder-lock';
 import { clientReads } from './refresh/client-reads';
+import { FollowedChanges } from './refresh/followed-changes';
 import { PassingPoller } from './refresh/passing-poller';
 import { RefreshSoon } from './refresh/refresh-soon';
 import { Refresher } from './refresh/refresher';
@@ -159,13 +160,16 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const clients = new AccountClients({ accounts, health, knownSecrets, logger, fetch: options.fetch });
   const clientFor = (accountId: string) => clients.for(accountId);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
+  // What one round of the poller learnt goes to the window as one change per account, not one per
+  // volume: a listing-based round over a 10,000-volume batch would otherwise send 10,000 events.
+  const followed = new FollowedChanges((changes) => emit('volumes:changed', changes));
   const poller = new PassingPoller({
     // One follower for every changing volume: passing ones a listing showed, and the queue's waits.
     ...clientReads(clientFor),
     isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
     ...(options.queueWait ? { rhythm: { ...options.queueWait, stuckAfterMs: options.queueWait.timeoutMs } } : {}),
-    onVolume: (accountId, volume) => emit('volumes:changed', { accountId, added: [], changed: [volume], removed: [] }),
-    onGone: (accountId, unique) => emit('volumes:changed', { accountId, added: [], changed: [], removed: [unique] }),
+    onVolume: (accountId, volume) => followed.change(accountId, volume),
+    onGone: (accountId, unique) => followed.remove(accountId, unique),
     onStuck: (accountId, unique) => {
       logger.warn('volume stuck in a passing state', { accountId, unique });
       emitStuck(accountId);
