@@ -90,7 +90,7 @@ describe('the page survives its host', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'The app host is gone' });
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
     // The waiting call failed with its reason, and the theme went back.
-    await expect.poll(() => page.locator('.el-message--error').innerText(), { timeout: 10_000 }).toContain('ipc.disconnected');
+    await expect.poll(() => page.locator('.el-message--error').innerText(), { timeout: 10_000 }).toContain('The window lost its connection to the app');
     expect(await isDark()).toBe(themeBefore);
     await page.screenshot({ path: 'test-results/host-gone.png' });
 

@@ -12,14 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../electron/shared/contract';
 import { loadMain, tempPaths, type LoadedMain } from './load-main';
 
-type Reply = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+type Reply = { ok: boolean; result?: unknown; error?: { code: string; params: Record<string, unknown>; detail?: string } };
 
 function expectWellFormed(reply: unknown): void {
   const { ok, error } = reply as Reply;
   expect(typeof ok).toBe('boolean');
   if (!ok) {
     expect(error?.code).toMatch(/^[a-z][\w.-]*$/);
-    expect(typeof error?.message).toBe('string');
+    expect(typeof error?.params).toBe('object');
+    if (error?.detail !== undefined) expect(error.detail.length).toBeLessThanOrEqual(500);
   }
 }
 

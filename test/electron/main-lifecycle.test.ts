@@ -100,7 +100,7 @@ describe('a failed start', () => {
     await until(() => second.electron.ended() !== undefined, 'the second app to exit');
     expect(second.electron.ended()).toEqual({ how: 'exit', code: 1 });
     expect(second.electron.dialogs[0]).toMatchObject({ title: 'Cloud Disk Desk 无法启动' });
-    expect(second.electron.dialogs[0]!.detail).toMatch(/in use by another Cloud Disk Desk/);
+    expect(second.electron.dialogs[0]!.detail).toMatch(/数据文件夹正被另一个 Cloud Disk Desk 使用/);
     expect(second.electron.callsTo('shell.openPath')).toEqual([]);
     expect(first.electron.ended()).toBeUndefined();
   });
