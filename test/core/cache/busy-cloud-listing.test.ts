@@ -11,29 +11,11 @@ import { createVolumeClient } from '../../../electron/core/api/volume-client';
 import { VolumeCache } from '../../../electron/core/cache/volume-cache';
 import { silentLogger } from '../../../electron/core/ports';
 import { listVolumes } from '../../../electron/core/volume-listing';
-import { startScriptedServer, type ScriptedServer } from '../api/scripted-server';
+import { startScriptedServer, wireVolume, type ScriptedServer } from '../api/scripted-server';
 import type { Volume } from '../../../electron/shared/volume';
 
-const kept: Volume = {
-  unique: 7,
-  userid: 101,
-  name: 'kept',
-  description: '',
-  status: 'ACTIVED',
-  volumeId: 'uuid-7',
-  volumeStatus: 'AVAILABLE',
-  size: 10,
-  zone: 'nova',
-  volumeType: 'ssd',
-  sourceVolid: null,
-  snapshotId: null,
-  imageId: null,
-  bootable: false,
-  attachments: [],
-  migrateStatus: null,
-  created: 1,
-  updated: 2,
-};
+/** The last known volume, as the client hands it on: the wire shape. */
+const kept = wireVolume({ unique: 7, name: 'kept' }) as unknown as Volume;
 
 describe('listing a busy cloud', () => {
   let server: ScriptedServer;
