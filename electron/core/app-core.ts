@@ -159,6 +159,9 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
 
   const clients = new AccountClients({ accounts, health, knownSecrets, logger, fetch: options.fetch });
   const clientFor = (accountId: string) => clients.for(accountId);
+  const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
+  // Work for an account waits while it is gone, offline or expired: the poller's reads and the queue's sends alike.
+  const isReady = (accountId: string) => accounts.get(accountId) !== undefined && !paused(accountId);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   // What one round of the poller learnt goes to the window as one change per account, not one per
   // volume: a listing-based round over a 10,000-volume batch would otherwise send 10,000 events.
@@ -166,7 +169,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const poller = new PassingPoller({
     // One follower for every changing volume: passing ones a listing showed, and the queue's waits.
     ...clientReads(clientFor),
-    isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
+    isReady,
     ...(options.queueWait ? { rhythm: { ...options.queueWait, stuckAfterMs: options.queueWait.timeoutMs } } : {}),
     onVolume: (accountId, volume) => followed.change(accountId, volume),
     onGone: (accountId, unique) => followed.remove(accountId, unique),
@@ -182,7 +185,6 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     if (listing.source === 'live' && keywords === undefined) poller.track(accountId, listing.volumes);
     return { ...listing, stuck: poller.stuckOf(accountId) };
   };
-  const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
   const refresher = new Refresher({
     // Offline accounts are probed by the offline retry instead; expired ones wait for new credentials.
     accountIds: () => accounts.list().map((account) => account.id).filter((id) => !paused(id)),
@@ -211,7 +213,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const runner = new QueueRunner({
     journal,
     clientFor,
-    isReady: (accountId) => accounts.get(accountId) !== undefined && !paused(accountId),
+    isReady,
     report: (accountId, error) => (error === null ? health.succeeded(accountId) : health.failed(accountId, error)),
     limits: () => ({ perAccount: settings.get().maxPerAccount, total: settings.get().maxTotal }),
     follower: poller,
