@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { errorReply, type ErrorReply } from '../../shared/error-catalogue';
 import { createVolumeClient, isVolumeClientError } from '../api';
 import { toErrorReply } from '../errors/to-reply';
+import { AccountNotFoundError, AccountValidationError, MissingCredentialsError } from './account-errors';
 import { silentLogger, type Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { keepDamaged, type DataNotices } from '../storage/damaged-file';
@@ -101,49 +102,11 @@ export interface AccountStoreOptions {
   notices?: DataNotices;
 }
 
-/** A field failed validation; `message` names the field(s), never a secret value. */
-export class AccountValidationError extends Error {
-  readonly issues: { field: string; message: string }[];
-
-  constructor(issues: { field: string; message: string }[]) {
-    super(issues.map((i) => i.message).join('; '));
-    this.name = 'AccountValidationError';
-    this.issues = issues;
-  }
-}
-
-export class AccountNotFoundError extends Error {
-  readonly accountId: string;
-
-  constructor(accountId: string) {
-    super(`No account with id ${accountId}`);
-    this.name = 'AccountNotFoundError';
-    this.accountId = accountId;
-  }
-}
+// Its failures live in account-errors.ts (to-reply.ts knows them without importing the store).
+export { AccountNotFoundError, AccountValidationError, MissingCredentialsError } from './account-errors';
 
 // Lives with the secret stores, which also raise it (a keychain that does not answer in time).
 export { KeychainUnavailableError } from '../secrets/secret-store';
-
-/** The account has no stored secrets (e.g. a session-only account after a restart). */
-export class MissingCredentialsError extends Error {
-  readonly accountId: string;
-  readonly accountName: string;
-  /** A session-only account after a restart (its secrets were in memory only). */
-  readonly sessionEnded: boolean;
-
-  constructor(account: Account) {
-    super(
-      account.secretsIn === 'session'
-        ? `Account "${account.name}" was used for one session only; enter its credentials again`
-        : `Account "${account.name}" has no credentials in the keychain; enter them again`,
-    );
-    this.name = 'MissingCredentialsError';
-    this.accountId = account.id;
-    this.accountName = account.name;
-    this.sessionEnded = account.secretsIn === 'session';
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Validation

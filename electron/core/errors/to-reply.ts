@@ -5,7 +5,7 @@
  */
 import { errorReply, type ErrorReply } from '../../shared/error-catalogue';
 import { resolveError } from '../../shared/errors/word-error';
-import { AccountNotFoundError, AccountValidationError, MissingCredentialsError } from '../accounts/account-store';
+import { AccountNotFoundError, AccountValidationError, MissingCredentialsError } from '../accounts/account-errors';
 import { ApiError, CancelledError, NetworkError, ProtocolError, RetryLaterError } from '../api/errors';
 import { KeychainUnavailableError, SecretStoreError } from '../secrets/secret-store';
 import { DataFolderLockedError } from '../storage/data-folder-lock';
