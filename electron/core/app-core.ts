@@ -4,12 +4,13 @@ import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
 import type { AccountView, AppNotification, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
 import { FINISHED_STATES, type BatchView } from '../shared/queue';
 import { AccountClients } from './account-clients';
-import { AccountHealthBoard } from './account-health';
+import { accountView, AccountHealthBoard } from './account-health';
 import { AccountStore, type Account, type AccountStoreOptions } from './accounts/account-store';
 import { CACHE_FOLDER, VolumeCache } from './cache/volume-cache';
 import type { Handlers } from './dispatch';
 import { accountsHandlers } from './handlers/accounts-handlers';
 import { appHandlers } from './handlers/app-handlers';
+import { labelsHandlers } from './handlers/labels-handlers';
 import { queueHandlers } from './handlers/queue-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { volumesHandlers } from './handlers/volumes-handlers';
@@ -20,6 +21,7 @@ import { Journal } from './queue/journal';
 import { QueueRunner, type WaitPolicy } from './queue/runner';
 import { OfflineRetry } from './refresh/offline-retry';
 import { SettingsStore } from './settings-store';
+import { LabelStore } from './labels/label-store';
 import { KnownSecrets } from './logging/known-secrets';
 import { maskingLogger } from './logging/masking-logger';
 import { silentLogger, type Logger } from './ports';
@@ -140,6 +142,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const cache = await VolumeCache.open(join(options.dataDir, CACHE_FOLDER), logger, notices);
 
   const settings = await SettingsStore.open(options.dataDir, logger, notices);
+  const labels = await LabelStore.open(options.dataDir, logger, notices);
   const health = new AccountHealthBoard();
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
@@ -150,18 +153,16 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   };
   const language = () => notificationLanguage(settings.get().language);
 
-  const view = async (account: Account): Promise<AccountView> => {
-    const { state, error } = health.of(account.id);
-    return { ...account, hasCredentials: await accounts.hasCredentials(account.id), state, ...(error ? { stateError: error } : {}) };
-  };
+  const view = (account: Account): Promise<AccountView> => accountView(account, accounts, health);
   const allViews = () => Promise.all(accounts.list().map(view));
   const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
 
   const clients = new AccountClients({ accounts, health, knownSecrets, logger, fetch: options.fetch });
   const clientFor = (accountId: string) => clients.for(accountId);
   const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
-  // Work for an account waits while it is gone, offline or expired: the poller's reads and the queue's sends alike.
-  const isReady = (accountId: string) => accounts.get(accountId) !== undefined && !paused(accountId);
+  // Work for an account waits while it is gone, offline, expired or without its secrets: the poller's reads and the
+  // queue's sends alike. (Background refresh still tries one without secrets: a keychain unlocked later brings it back.)
+  const isReady = (accountId: string) => accounts.get(accountId) !== undefined && !paused(accountId) && health.of(accountId).state !== 'needs-credentials';
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   // What one round of the poller learnt goes to the window as one change per account, not one per
   // volume: a listing-based round over a 10,000-volume batch would otherwise send 10,000 events.
@@ -181,7 +182,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     logger,
   });
   const listAccount = async (accountId: string, keywords?: string): Promise<VolumeListing> => {
-    const listing = await listVolumes({ client: await clientFor(accountId), cache, health }, accountId, keywords);
+    const listing = await listVolumes({ client: () => clientFor(accountId), cache, health }, accountId, keywords);
     if (listing.source === 'live' && keywords === undefined) poller.track(accountId, listing.volumes);
     return { ...listing, stuck: poller.stuckOf(accountId) };
   };
@@ -238,6 +239,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
     }
     if (now.state === 'online' || now.state === 'unknown') runner.poke();
   });
+  labels.onChange((accountId, now) => emit('labels:changed', { accountId, labels: now }));
   settings.onChange(() => {
     applyInterval();
     runner.poke();
@@ -253,10 +255,11 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const views = { view, all: allViews, changed: accountsChanged };
   const handlers: Handlers = {
     ...appHandlers({ accounts, notices, onVisibility: setVisible }),
-    ...accountsHandlers({ accounts, views, health, clients, knownSecrets, refresher, offlineRetry, poller, runner, sandbox }),
+    ...accountsHandlers({ accounts, views, health, clients, knownSecrets, refresher, offlineRetry, poller, runner, sandbox, labels }),
     ...volumesHandlers({ listAccount, refresher }),
     ...queueHandlers(runner, accounts),
     ...settingsHandlers(settings),
+    ...labelsHandlers(labels, accounts),
   };
   runner.start();
   refresher.start();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DataNotice } from './data-notice';
 import type { ErrorReply } from './error-catalogue';
+import { LABEL_KINDS, labelledIdSchema, labelSchema, type AccountLabels, type LabelsByAccount } from './labels';
 import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
 import { LIMITS } from './limits';
 import type { Volume } from './volume';
@@ -21,8 +22,11 @@ export interface AppInfo {
   notices: DataNotice[];
 }
 
-/** An account's cloud as last seen: reachable, unreachable, refusing the session, or failing. */
-export type AccountState = 'unknown' | 'online' | 'offline' | 'expired' | 'error';
+/**
+ * An account's cloud as last seen: reachable, unreachable, refusing the session, or failing; or
+ * its secrets cannot be read (none stored, or no usable keychain) and must be entered again.
+ */
+export type AccountState = 'unknown' | 'online' | 'offline' | 'expired' | 'error' | 'needs-credentials';
 
 /** An account as the window sees it: everything but its secrets. */
 export interface AccountView {
@@ -35,7 +39,7 @@ export interface AccountView {
   secretsIn: 'keychain' | 'session';
   hasCredentials: boolean;
   state: AccountState;
-  /** Why the account is offline, expired or in error. */
+  /** Why the account is offline, expired, in error or needs credentials. */
   stateError?: ErrorReply;
 }
 
@@ -122,6 +126,8 @@ export const invokeSchemas = {
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
   'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
+  /** A new session for an account whose access token still holds: the core keeps that token, the window never has it. */
+  'accounts:renew-session': z.object({ accountId, sessionToken: secrets.shape.sessionToken, sessionSecret: secrets.shape.sessionSecret, sessionOnly: z.boolean().optional() }).strict(),
   'accounts:test': z.object({ accountId }).strict(),
   'accounts:update': z
     .object({ accountId, name: z.string().optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional(), plainHttpConfirmed: z.literal(true).optional() })
@@ -144,6 +150,10 @@ export const invokeSchemas = {
   'settings:set': settingsPatchSchema,
   /** The window was hidden or shown: background refresh slows down while nobody looks. */
   'app:visibility': z.object({ visible: z.boolean() }).strict(),
+  /** Every account's labels of servers and image ids. */
+  'labels:list': z.object({}).strict(),
+  /** Gives a server or an image id of an account a label (trimmed), or takes it away with null. */
+  'labels:set': z.object({ accountId, kind: z.enum(LABEL_KINDS), id: labelledIdSchema, label: labelSchema.nullable() }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -154,6 +164,7 @@ export interface InvokeResults {
   'accounts:add': AccountView;
   'accounts:remove': null;
   'accounts:set-credentials': AccountView;
+  'accounts:renew-session': AccountView;
   'accounts:test': { ok: true; total: number } | { ok: false; error: ErrorReply };
   'accounts:update': AccountView;
   'accounts:reorder': AccountView[];
@@ -168,6 +179,9 @@ export interface InvokeResults {
   'settings:get': Settings;
   'settings:set': Settings;
   'app:visibility': null;
+  'labels:list': LabelsByAccount;
+  /** The account's labels after the change. */
+  'labels:set': AccountLabels;
 }
 
 export type InvokePayload<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>;
@@ -197,6 +211,8 @@ export interface EventPayloads {
   'app:navigate': NavigationTarget;
   /** The user chose one of the page's commands in the desktop app's menu. */
   'app:command': { command: AppCommand };
+  /** An account's labels, whenever they change (empty once the account is removed). */
+  'labels:changed': { accountId: string; labels: AccountLabels };
 }
 
 /** The page's commands that the desktop app's menu offers. */
@@ -204,7 +220,7 @@ export type AppCommand = 'new-volume' | 'refresh' | 'toggle-activity' | 'open-se
 
 export type EventChannel = keyof EventPayloads;
 
-export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate', 'app:command'];
+export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate', 'app:command', 'labels:changed'];
 
 /**
  * How an answer crosses the boundary: errors travel as data (a catalogued code, its parameters and

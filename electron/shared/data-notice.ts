@@ -9,8 +9,9 @@
  * - `cache`: the last known volumes of an account set aside; they are read again from the cloud.
  * - `local-sandbox`: the Local sandbox's fleet set aside; a fresh demo fleet replaces it.
  * - `window-state`: the window's size and place set aside; the window opens at its default size.
+ * - `labels`: labels.json set aside; the labels of `kept` accounts were valid and are kept.
  */
-export type DataNoticeCode = 'accounts' | 'settings' | 'queue' | 'cache' | 'local-sandbox' | 'window-state';
+export type DataNoticeCode = 'accounts' | 'settings' | 'queue' | 'cache' | 'local-sandbox' | 'window-state' | 'labels';
 
 export interface DataNotice {
   code: DataNoticeCode;

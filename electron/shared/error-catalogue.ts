@@ -94,6 +94,9 @@ export const ERROR_CATALOGUE = {
   'queue.volume-gone': entry('The volume is gone', '磁盘已不存在'),
   'queue.wait-timeout': entry('The volume stayed in a passing state too long', '磁盘停留在过渡状态的时间过长'),
 
+  // Labels of servers and images.
+  'labels.too-many': entry('An account keeps at most {max} labels: remove one first', '每个账号最多保留 {max} 个标签：请先删除一个', ['max']),
+
   // The data folder.
   'data.folder-locked': entry(
     'The data folder is in use by another Cloud Disk Desk (process {pid} on {host}): close that one first, or start this one with another data folder',

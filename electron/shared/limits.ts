@@ -24,4 +24,8 @@ export const LIMITS = {
   batchItems: 10_000,
   /** The most volumes one bulk create makes. */
   bulkCount: 100,
+  /** A label the user gives a server or an image id. */
+  labelLength: 80,
+  /** The most labels (servers and images together) one account keeps. */
+  labelsPerAccount: 2_000,
 } as const;

@@ -48,6 +48,8 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
   'settings:get': () => ({}),
   'settings:set': () => ({ notifications: false }),
   'app:visibility': () => ({ visible: false }),
+  'labels:list': () => ({}),
+  'labels:set': ({ localAccountId }) => ({ accountId: localAccountId, kind: 'server', id: 'srv-walk', label: ' Walk server ' }),
 };
 
 describe('the browser host answers every channel of the contract', () => {

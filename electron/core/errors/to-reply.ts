@@ -7,6 +7,7 @@ import { errorReply, type ErrorReply } from '../../shared/error-catalogue';
 import { resolveError } from '../../shared/errors/word-error';
 import { AccountNotFoundError, AccountValidationError, MissingCredentialsError } from '../accounts/account-errors';
 import { ApiError, CancelledError, NetworkError, ProtocolError, RetryLaterError } from '../api/errors';
+import { LabelLimitError } from '../labels/label-store';
 import { KeychainUnavailableError, SecretStoreError } from '../secrets/secret-store';
 import { DataFolderLockedError } from '../storage/data-folder-lock';
 
@@ -35,6 +36,7 @@ function known(error: unknown): ErrorReply | null {
   if (error instanceof MissingCredentialsError) return errorReply(error.sessionEnded ? 'account.session-ended' : 'account.missing-credentials', { name: error.accountName });
   if (error instanceof KeychainUnavailableError) return errorReply(error.code, {}, error.reason);
   if (error instanceof SecretStoreError) return errorReply('keychain.failed', {}, error.message);
+  if (error instanceof LabelLimitError) return errorReply('labels.too-many', { max: error.max }, error.message);
   if (error instanceof DataFolderLockedError) return errorReply('data.folder-locked', { pid: error.holder.pid, host: error.holder.host }, error.message);
   return null;
 }

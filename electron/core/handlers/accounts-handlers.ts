@@ -5,6 +5,7 @@ import type { AccountHealthBoard } from '../account-health';
 import type { AccountView } from '../../shared/contract';
 import { AccountValidationError, type Account, type AccountStore } from '../accounts/account-store';
 import { addLocalSandboxAccount } from '../local-sandbox-account';
+import type { LabelStore } from '../labels/label-store';
 import type { KnownSecrets } from '../logging/known-secrets';
 import type { QueueRunner } from '../queue/runner';
 import type { OfflineRetry } from '../refresh/offline-retry';
@@ -32,6 +33,7 @@ export interface AccountsHandlersDeps {
   poller: PassingPoller;
   runner: QueueRunner;
   sandbox: RunningSandbox;
+  labels: LabelStore;
 }
 
 /** A plain-http endpoint off this machine is taken only once the user has accepted the risk. */
@@ -41,7 +43,7 @@ function refuseUnconfirmedPlainHttp(endpoint: string, confirmed: true | undefine
   }
 }
 
-/** The accounts: added, edited, reordered, refreshed, tested, given new credentials, removed. */
+/** The accounts: added, edited, reordered, refreshed, tested, given new credentials or a new session, removed. */
 export function accountsHandlers(d: AccountsHandlersDeps): Pick<Handlers, AccountChannel> {
   const { accounts, views, health, clients, knownSecrets } = d;
   return {
@@ -88,12 +90,20 @@ export function accountsHandlers(d: AccountsHandlersDeps): Pick<Handlers, Accoun
       d.offlineRetry.clear(accountId);
       d.poller.track(accountId, []);
       await d.runner.cancelAccount(accountId);
+      await d.labels.forget(accountId);
       views.changed();
       return null;
     },
     'accounts:set-credentials': async ({ accountId, secrets, sessionOnly }) => {
       knownSecrets.add(secrets.accessToken, secrets.sessionToken, secrets.sessionSecret);
       const account = await accounts.update(accountId, { secrets, sessionOnly });
+      clients.drop(accountId);
+      health.forget(accountId);
+      return views.view(account);
+    },
+    'accounts:renew-session': async ({ accountId, sessionToken, sessionSecret, sessionOnly }) => {
+      knownSecrets.add(sessionToken, sessionSecret);
+      const account = await accounts.renewSession(accountId, { sessionToken, sessionSecret }, { sessionOnly });
       clients.drop(accountId);
       health.forget(accountId);
       return views.view(account);
