@@ -4,6 +4,7 @@
  * first use, and no component starts one.
  */
 import { useAccountsStore } from './accounts';
+import { useLabelsStore } from './labels';
 import { useQueueStore } from './queue';
 import { useSettingsStore } from './settings';
 import { useVolumesStore } from './volumes';
@@ -15,7 +16,8 @@ export async function startStores(): Promise<void> {
   const queue = useQueueStore();
   // The volumes follow the accounts: a listing per account as it appears.
   useVolumesStore().start();
-  await Promise.all([settings.load().catch(() => settings.apply()), queue.start(), accounts.load()]);
+  // Labels only name what the other stores show: a window without them still works.
+  await Promise.all([settings.load().catch(() => settings.apply()), queue.start(), accounts.load(), useLabelsStore().start().catch(() => undefined)]);
 }
 
 /** After the host was lost and is back: what the window shows may have changed meanwhile; read it all again. */
@@ -23,6 +25,6 @@ export async function reloadStores(): Promise<void> {
   const settings = useSettingsStore();
   const accounts = useAccountsStore();
   const queue = useQueueStore();
-  await Promise.all([settings.load().catch(() => undefined), accounts.load().catch(() => undefined), queue.load()]);
+  await Promise.all([settings.load().catch(() => undefined), accounts.load().catch(() => undefined), queue.load(), useLabelsStore().start().catch(() => undefined)]);
   await useVolumesStore().loadAll();
 }
