@@ -1,4 +1,4 @@
-import type { AccountHealthBoard } from './account-health';
+import { isCredentialsProblem, type AccountHealthBoard } from './account-health';
 import { createVolumeClient, type VolumeClient } from './api/volume-client';
 import type { AccountStore } from './accounts/account-store';
 import type { KnownSecrets } from './logging/known-secrets';
@@ -55,7 +55,11 @@ export class AccountClients {
         const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch });
         return reporting(client, (error) => this.#o.health.observed(accountId, error));
       });
-      client.catch(() => this.#clients.delete(accountId)); // an unknown account or missing secrets: ask again next time
+      client.catch((error: unknown) => {
+        this.#clients.delete(accountId); // an unknown account or missing secrets: ask again next time
+        // Secrets that cannot be read show at once as "needs credentials", whoever asked (a refresh, a poll, the queue).
+        if (isCredentialsProblem(error)) this.#o.health.failed(accountId, error);
+      });
       this.#clients.set(accountId, client);
     }
     return client;

@@ -1,7 +1,15 @@
-import type { AccountState } from '../shared/contract';
+import type { AccountState, AccountView } from '../shared/contract';
 import type { ErrorReply } from '../shared/error-catalogue';
+import { MissingCredentialsError } from './accounts/account-errors';
+import type { Account, AccountStore } from './accounts/account-store';
 import { ApiError, NetworkError } from './api/errors';
 import { toErrorReply } from './errors/to-reply';
+import { SecretStoreError } from './secrets/secret-store';
+
+/** The account's secrets cannot be had: none stored, or a keychain that is missing, locked or refuses. */
+export function isCredentialsProblem(error: unknown): error is MissingCredentialsError | SecretStoreError {
+  return error instanceof MissingCredentialsError || error instanceof SecretStoreError;
+}
 
 /** What the app last learnt of an account's cloud. */
 export interface AccountHealth {
@@ -13,7 +21,8 @@ export interface AccountHealth {
 /**
  * The state of each account, from the outcome of its last call: online after a success, offline
  * when the endpoint cannot be reached, expired on `access-denied` (the session must be renewed),
- * error for anything else. Unknown until a first call.
+ * needs-credentials when its secrets could not be read, error for anything else. Unknown until a
+ * first call.
  */
 export class AccountHealthBoard {
   readonly #health = new Map<string, AccountHealth>();
@@ -34,7 +43,8 @@ export class AccountHealthBoard {
 
   failed(accountId: string, error: unknown): void {
     const reply = toErrorReply(error);
-    if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', error: reply });
+    if (isCredentialsProblem(error)) this.#set(accountId, { state: 'needs-credentials', error: reply });
+    else if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', error: reply });
     else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#set(accountId, { state: 'expired', error: reply });
     else this.#set(accountId, { state: 'error', error: reply });
   }
@@ -60,4 +70,15 @@ export class AccountHealthBoard {
     this.#health.set(accountId, health);
     if (before.state !== health.state || before.error?.detail !== health.error?.detail) for (const listener of this.#listeners) listener(accountId, health, before);
   }
+}
+
+/**
+ * The account as the window sees it. Secrets that cannot be read make it "needs credentials" at
+ * once, whatever was last learnt of its cloud: no call can succeed without them (after a restart
+ * without a keychain, no call is even tried).
+ */
+export async function accountView(account: Account, accounts: AccountStore, health: AccountHealthBoard): Promise<AccountView> {
+  const problem = await accounts.credentialsProblem(account.id);
+  const { state, error } = problem ? { state: 'needs-credentials' as const, error: toErrorReply(problem) } : health.of(account.id);
+  return { ...account, hasCredentials: problem === null, state, ...(error ? { stateError: error } : {}) };
 }

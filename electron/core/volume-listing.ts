@@ -1,5 +1,5 @@
 import type { VolumeListing } from '../shared/contract';
-import type { AccountHealthBoard } from './account-health';
+import { isCredentialsProblem, type AccountHealthBoard } from './account-health';
 import { ApiError, NetworkError, RetryLaterError } from './api/errors';
 import type { VolumeClient } from './api/volume-client';
 import type { VolumeCache } from './cache/volume-cache';
@@ -7,22 +7,23 @@ import { toErrorReply } from './errors/to-reply';
 
 /**
  * The live listing of one account, saved as its last known one; when the cloud cannot be reached,
- * is too busy to answer, or no longer accepts the session, the last known listing with its age and the reason. Any other
+ * is too busy to answer, no longer accepts the session, or the account's secrets cannot be read, the last known listing with its age and the reason. Any other
  * failure (a broken answer) is the caller's to see. `stuck` is left empty for the caller to fill. Either way the account's health records the outcome.
  */
 export async function listVolumes(
-  { client, cache, health }: { client: VolumeClient; cache: VolumeCache; health: AccountHealthBoard },
+  { client, cache, health }: { client: () => Promise<VolumeClient>; cache: VolumeCache; health: AccountHealthBoard },
   accountId: string,
   keywords: string | undefined,
 ): Promise<VolumeListing> {
   let volumes: VolumeListing['volumes'];
   try {
-    ({ volumes } = await client.listAll({ keywords }));
+    ({ volumes } = await (await client()).listAll({ keywords }));
   } catch (error) {
     health.failed(accountId, error);
     const expired = error instanceof ApiError && error.code === 'volumes.error.access-denied';
-    // A busy cloud (Retry-After beyond what a read waits) is shown like an unreachable one: last known volumes.
-    if (!(error instanceof NetworkError) && !(error instanceof RetryLaterError) && !expired) throw error;
+    // A busy cloud (Retry-After beyond what a read waits) is shown like an unreachable one: last known volumes;
+    // so is an account whose secrets cannot be read (no keychain after a restart) until they are entered again.
+    if (!(error instanceof NetworkError) && !(error instanceof RetryLaterError) && !expired && !isCredentialsProblem(error)) throw error;
     const cached = await cache.load(accountId);
     if (!cached) throw error;
     const needle = keywords?.toLowerCase();

@@ -30,6 +30,7 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
   }),
   'accounts:remove': ({ spareAccountId }) => ({ accountId: spareAccountId }),
   'accounts:set-credentials': ({ localAccountId, secrets }) => ({ accountId: localAccountId, secrets, sessionOnly: true }),
+  'accounts:renew-session': ({ localAccountId, secrets }) => ({ accountId: localAccountId, sessionToken: secrets.sessionToken, sessionSecret: secrets.sessionSecret, sessionOnly: true }),
   'accounts:test': ({ localAccountId }) => ({ accountId: localAccountId }),
   'accounts:update': ({ localAccountId }) => ({ accountId: localAccountId, colour: '#2266aa' }),
   'accounts:reorder': async ({ core }) => ({ accountIds: (await core.handlers['accounts:list']({} as never)).map((a) => a.id).reverse() }),

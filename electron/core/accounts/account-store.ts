@@ -463,15 +463,32 @@ export class AccountStore {
     });
   }
 
-  /** Whether the account's secrets can be had now (false where the keychain fails: logged). */
+  /** Whether the account's secrets can be had now (false where the keychain fails). */
   async hasCredentials(id: string): Promise<boolean> {
+    return (await this.credentialsProblem(id)) === null;
+  }
+
+  /**
+   * Why the account's secrets cannot be had now, or null when they can: none stored (a
+   * session-only account after a restart, an entry gone from the keychain), or a keychain that
+   * is missing, locked or refuses. The account then needs its credentials entered again.
+   */
+  async credentialsProblem(id: string): Promise<MissingCredentialsError | SecretStoreError | null> {
     const account = this.#find(id);
     try {
-      return (await this.#storeOf(account.secretsIn).get(id)) !== null;
+      return (await this.#storeOf(account.secretsIn).get(id)) === null ? new MissingCredentialsError(account) : null;
     } catch (error) {
-      this.#logger.warn('could not read account credentials', { accountId: id, error: error instanceof Error ? error.message : 'unknown error' });
-      return false;
+      return error instanceof SecretStoreError ? error : new SecretStoreError(`Could not read the credentials of account ${id}`);
     }
+  }
+
+  /**
+   * A new session for the account, with the access token it already has (the window never
+   * holds it): the stored one is read here and kept, with the new session token and secret.
+   */
+  async renewSession(id: string, session: Pick<AccountSecrets, 'sessionToken' | 'sessionSecret'>, options: { sessionOnly?: boolean } = {}): Promise<Account> {
+    const { accessToken } = await this.credentials(id);
+    return this.update(id, { secrets: { accessToken, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret }, ...(options.sessionOnly === undefined ? {} : { sessionOnly: options.sessionOnly }) });
   }
 
   /** The account's secrets, for the core only (never send them to the renderer). */

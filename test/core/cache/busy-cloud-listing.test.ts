@@ -37,7 +37,7 @@ describe('listing a busy cloud', () => {
       res.end(JSON.stringify({ status: 429, message: 'slow down' }));
     });
     const client = createVolumeClient({ endpoint: server.url, credentials: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' } });
-    const listing = await listVolumes({ client, cache, health: new AccountHealthBoard() }, 'acc', undefined);
+    const listing = await listVolumes({ client: async () => client, cache, health: new AccountHealthBoard() }, 'acc', undefined);
     expect(listing).toMatchObject({ source: 'cache', asOf: 1_000, problem: { code: 'client.retry-later' } });
     expect(listing.volumes.map((v) => v.name)).toEqual(['kept']);
   });
