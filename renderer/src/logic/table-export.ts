@@ -21,12 +21,12 @@ export function toCsv(rows: readonly VolumeRow[], columns: readonly ColumnId[], 
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Every field of each volume, with its account and tenant by name. */
+/** Every field of each volume (the raw server ids in `attachments`), with its account, tenant and servers by name. */
 export function toJson(rows: readonly VolumeRow[], context: ColumnContext): string {
   return JSON.stringify(
     rows.map((row) => {
       const { key: _key, ...fields } = row;
-      return { ...fields, account: context.accountName(row), tenant: context.tenantLabel(row) };
+      return { ...fields, account: context.accountName(row), tenant: context.tenantLabel(row), attachedTo: columnValue('attachedTo', row, context) };
     }),
     null,
     2,

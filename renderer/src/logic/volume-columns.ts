@@ -34,9 +34,14 @@ export function chosenColumns(saved: readonly string[] | null): ColumnId[] {
   return COLUMN_IDS.filter((id) => FIXED_COLUMNS.includes(id) || saved.includes(id));
 }
 
-/** The first attachment as "server (device)" text, for sorting and export. */
-export function attachmentText(row: VolumeRow): string {
-  return row.attachments.map((a) => (a.device ? `${a.serverId} (${a.device})` : a.serverId)).join(', ');
+/** The attachments as "server (device)" text, for sorting and export; servers named by `serverName` (their label) when given. */
+export function attachmentText(row: VolumeRow, serverName: (serverId: string) => string = (serverId) => serverId): string {
+  return row.attachments
+    .map((a) => {
+      const name = serverName(a.serverId);
+      return a.device ? `${name} (${a.device})` : name;
+    })
+    .join(', ');
 }
 
 /** A column's value as plain data, for sorting and export (labels of tenants and accounts given by the caller). */
@@ -45,6 +50,8 @@ export type ColumnValue = string | number | boolean | null;
 export interface ColumnContext {
   tenantLabel(row: VolumeRow): string;
   accountName(row: VolumeRow): string;
+  /** A server as the user named it (its label), else its id. */
+  serverName?(row: VolumeRow, serverId: string): string;
 }
 
 export function columnValue(id: ColumnId, row: VolumeRow, context: ColumnContext): ColumnValue {
@@ -57,8 +64,10 @@ export function columnValue(id: ColumnId, row: VolumeRow, context: ColumnContext
       return row.volumeStatus;
     case 'size':
       return row.size;
-    case 'attachedTo':
-      return attachmentText(row);
+    case 'attachedTo': {
+      const { serverName } = context;
+      return attachmentText(row, serverName && ((serverId) => serverName(row, serverId)));
+    }
     case 'tenant':
       return context.tenantLabel(row);
     case 'account':
