@@ -98,7 +98,8 @@ export interface AppNotification {
 
 const accountId = z.string().min(1).max(LIMITS.idLength);
 const secrets = z.object({ accessToken: z.string(), sessionToken: z.string(), sessionSecret: z.string() }).strict();
-const tenants = z.array(z.object({ userId: z.number(), label: z.string().optional() }).strict()).max(1000);
+const tenants = z.array(z.object({ userId: z.number(), label: z.string().max(LIMITS.tenantLabelLength).optional() }).strict()).max(1000);
+const accountName = z.string().max(LIMITS.accountNameLength);
 const batchId = z.string().min(1).max(LIMITS.idLength);
 const itemIds = z.array(z.string().min(1).max(LIMITS.idLength)).max(LIMITS.batchItems);
 
@@ -122,7 +123,7 @@ export const invokeSchemas = {
   'accounts:list': z.object({}).strict(),
   /** `plainHttpConfirmed`: the user accepted that a plain-http endpoint off this machine carries the secrets unencrypted. */
   'accounts:add': z
-    .object({ name: z.string(), endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional(), plainHttpConfirmed: z.literal(true).optional() })
+    .object({ name: accountName, endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional(), plainHttpConfirmed: z.literal(true).optional() })
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
   'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
@@ -130,7 +131,7 @@ export const invokeSchemas = {
   'accounts:renew-session': z.object({ accountId, sessionToken: secrets.shape.sessionToken, sessionSecret: secrets.shape.sessionSecret, sessionOnly: z.boolean().optional() }).strict(),
   'accounts:test': z.object({ accountId }).strict(),
   'accounts:update': z
-    .object({ accountId, name: z.string().optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional(), plainHttpConfirmed: z.literal(true).optional() })
+    .object({ accountId, name: accountName.optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional(), plainHttpConfirmed: z.literal(true).optional() })
     .strict(),
   'accounts:reorder': z.object({ accountIds: z.array(accountId).max(1000) }).strict(),
   /** Refreshes one account now, or every account. */

@@ -8,6 +8,10 @@ export const LIMITS = {
   nameLength: 255,
   /** A volume's description. */
   descriptionLength: 1000,
+  /** An account's name, as the sidebar and the table show it. */
+  accountNameLength: 100,
+  /** The label an account gives one of its tenants. */
+  tenantLabelLength: 100,
   /** The largest volume size, in GB. */
   sizeGb: 65_536,
   /** A server id (attach, detach). */
