@@ -5,7 +5,9 @@ import { expect } from 'vitest';
 /** Where e2e tests keep their pictures (looked at with an image viewer, kept with the test results). */
 export const SCREENS = 'test-results/screens';
 
-export type ViewName = 'Volumes' | 'Attachments' | 'Overview';
+/** The views of the switcher above the sidebar, in its order. */
+const VIEWS = ['volumes', 'attachments', 'overview'] as const;
+export type ViewName = (typeof VIEWS)[number];
 
 /**
  * The window's frame as a user meets it: the header (language, theme, settings), the view
@@ -51,8 +53,12 @@ export class AppPage {
     return this.page.getByTestId('add-account');
   }
 
-  async switchView(view: ViewName | string): Promise<void> {
-    await this.page.getByTestId('view-switcher').getByText(view, { exact: true }).click();
+  /**
+   * Switches the view, in whichever language the window speaks: the switcher's options are radios,
+   * drawn hidden inside the label a user clicks.
+   */
+  async switchView(view: ViewName): Promise<void> {
+    await this.page.getByTestId('view-switcher').getByRole('radio').nth(VIEWS.indexOf(view)).locator('xpath=..').click();
   }
 
   // The header.
