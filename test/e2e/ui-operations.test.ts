@@ -153,7 +153,9 @@ describe('operations in the browser host', () => {
   it('detaches it from the Attachments view', async () => {
     await page.getByRole('button', { name: `Detach e2e-one from ${server}` }).click();
     const detach = dialog('detach');
-    await expect.poll(() => detach.innerText()).toContain(`e2e-one from ${server}`);
+    // The server reads as its label or short id, the whole uuid on hover.
+    await expect.poll(() => detach.innerText()).toContain('e2e-one from');
+    expect(await detach.getByTestId('server-name').getAttribute('data-id')).toBe(server);
     await detach.getByRole('button', { name: 'Detach', exact: true }).click();
     await batchDone('Detach e2e-one', 1);
     await expect.poll(() => page.getByTestId('free-volume').filter({ hasText: 'e2e-one' }).count(), { timeout: 10_000 }).toBe(1);

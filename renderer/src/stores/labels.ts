@@ -1,6 +1,6 @@
 /**
  * The user's labels of servers and image ids, per account (kept by the core, `labels.json`), kept
- * fresh from `labels:changed`. What the window shows for a server: its label, else its short id.
+ * fresh from `labels:changed`. Where room is short a server shows as its label, else its short id.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -26,9 +26,9 @@ export const useLabelsStore = defineStore('labels', () => {
     return of(accountId)[kind][id];
   }
 
-  /** What stands for a server or image id: its label, else its short id. */
-  function display(accountId: string | null | undefined, kind: LabelKind, id: string): string {
-    return label(accountId, kind, id) ?? shortId(id);
+  /** A server or image id in a sentence or an aria-label: its label, else the id in full. */
+  function nameOf(accountId: string | null | undefined, kind: LabelKind, id: string): string {
+    return label(accountId, kind, id) ?? id;
   }
 
   function put(accountId: string, labels: AccountLabels): void {
@@ -51,7 +51,7 @@ export const useLabelsStore = defineStore('labels', () => {
     put(accountId, await host.invoke('labels:set', { accountId, kind, id, label: trimmed === '' ? null : trimmed }));
   }
 
-  return { byAccount, of, label, display, start, set };
+  return { byAccount, of, label, nameOf, start, set };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLabelsStore, import.meta.hot));
