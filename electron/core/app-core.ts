@@ -237,7 +237,11 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
       const account = accounts.get(accountId);
       if (account) notify(sessionExpiredNotification(accountId, account.name, language()));
     }
-    if (now.state === 'online' || now.state === 'unknown') runner.poke();
+    if (now.state === 'online' || now.state === 'unknown') {
+      runner.poke();
+      // Back from a pause: what the poller follows there is read now, not at its grown delay (up to 30 s).
+      if (before.state === 'offline' || before.state === 'expired') poller.wake(accountId);
+    }
   });
   labels.onChange((accountId, now) => emit('labels:changed', { accountId, labels: now }));
   settings.onChange(() => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DataNotice } from './data-notice';
 import type { ErrorReply } from './error-catalogue';
 import { LABEL_KINDS, labelledIdSchema, labelSchema, type AccountLabels, type LabelsByAccount } from './labels';
-import { queueRequestSchema, type BatchView, type QueueChanges } from './queue';
+import { queueRequestSchema, RETRY_SCOPES, type BatchView, type QueueChanges } from './queue';
 import { LIMITS } from './limits';
 import type { Volume } from './volume';
 
@@ -143,8 +143,8 @@ export const invokeSchemas = {
   'queue:submit': z.object({ title: z.string().trim().min(1).max(LIMITS.batchTitleLength), items: z.array(queueRequestSchema).min(1).max(LIMITS.batchItems) }).strict(),
   /** Cancels the batch's pending items, or only those listed. */
   'queue:cancel': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
-  /** Queues again the batch's failed, cancelled and unknown items, or only those listed. */
-  'queue:retry': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
+  /** Queues again the batch's items in `scope` (default all: failed, cancelled and unknown), or only those listed. */
+  'queue:retry': z.object({ batchId, itemIds: itemIds.optional(), scope: z.enum(RETRY_SCOPES).optional() }).strict(),
   /** Drops every batch whose items have all finished. */
   'queue:clear-finished': z.object({}).strict(),
   'settings:get': z.object({}).strict(),

@@ -4,6 +4,7 @@
  * receives. Shared by the core (which validates and runs) and the renderer (which submits and shows).
  */
 import { z } from 'zod';
+import type { ErrorReply } from './error-catalogue';
 import { LIMITS } from './limits';
 
 /** The volume operations a queue item can carry. `update` with one field uses "update one field". */
@@ -24,6 +25,21 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** States an item never leaves by itself. */
 export const FINISHED_STATES: readonly QueueState[] = ['done', 'failed', 'cancelled', 'unknown'];
+
+/**
+ * What a retry of a whole batch takes up: its troubled items (failed, or with an unknown outcome),
+ * its cancelled ones, or both. The window offers each only when the batch has such items.
+ */
+export const RETRY_SCOPES = ['failed', 'cancelled', 'all'] as const;
+
+export type RetryScope = (typeof RETRY_SCOPES)[number];
+
+/** The states of the items each retry scope queues again. */
+export const RETRIED_STATES: Record<RetryScope, readonly QueueState[]> = {
+  failed: ['failed', 'unknown'],
+  cancelled: ['cancelled'],
+  all: ['failed', 'cancelled', 'unknown'],
+};
 
 const unique = z.number().int().positive();
 const name = z.string().trim().min(1).max(LIMITS.nameLength);
@@ -79,8 +95,12 @@ export interface QueueItemView {
   label?: string;
   state: QueueState;
   attempts: number;
-  /** Why it failed or is unknown: the API code (e.g. `volumes.error.status-invalid`) or the queue's own. */
-  error?: { code: string; message: string };
+  /**
+   * Why it failed, is unknown or was cancelled by the app: a catalogued code with its parameters,
+   * worded by the window (the API's, e.g. `volumes.error.status-invalid`, or the queue's own), and
+   * the technical detail shown only on demand.
+   */
+  error?: ErrorReply;
   /** For a create or clone: the new volume. */
   result?: { unique?: number };
   updatedAt: number;

@@ -17,8 +17,8 @@ export function queueHandlers(runner: QueueRunner, accounts: AccountStore): Pick
       await runner.cancel(batchId, itemIds);
       return null;
     },
-    'queue:retry': async ({ batchId, itemIds }) => {
-      await runner.retry(batchId, itemIds);
+    'queue:retry': async ({ batchId, itemIds, scope }) => {
+      await runner.retry(batchId, itemIds, scope);
       return null;
     },
     'queue:clear-finished': async () => {

@@ -6,9 +6,11 @@
  * Every step is journaled before it is taken, so a crash at any moment loses and repeats nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { FINISHED_STATES, type BatchView, type QueueItemView, type QueueRequest } from '../../shared/queue';
+import { errorReply } from '../../shared/error-catalogue';
+import { FINISHED_STATES, RETRIED_STATES, type BatchView, type QueueItemView, type QueueRequest, type RetryScope } from '../../shared/queue';
 import type { Volume, VolumeState } from '../../shared/volume';
 import { ApiError, NetworkError, type VolumeClient } from '../api';
+import { toErrorReply } from '../errors/to-reply';
 import { silentLogger, type Logger } from '../ports';
 import { clientReads } from '../refresh/client-reads';
 import { PASSING_POLL, PassingPoller, type VolumeFollower } from '../refresh/passing-poller';
@@ -36,7 +38,11 @@ export interface QueueRunnerOptions {
   clientFor: (accountId: string) => Promise<VolumeClient>;
   /** False while an account is offline, its session expired, or it is gone: its work waits. */
   isReady: (accountId: string) => boolean;
-  /** What a request to an account taught about it (null: it answered). */
+  /**
+   * A failed request the account's client leaves to its caller to judge (a garbled answer, a
+   * refusal while re-checking). The client itself tells the account's health of every success,
+   * unreachable cloud and refused session, so the runner never tells those a second time.
+   */
   report: (accountId: string, error: unknown) => void;
   /** Read at every scheduling step, so a settings change applies at once. */
   limits: () => { perAccount: number; total: number };
@@ -66,6 +72,11 @@ export function itemView(item: QueueItem): QueueItemView {
 
 function isFinished(item: QueueItem): boolean {
   return FINISHED_STATES.includes(item.state);
+}
+
+/** Failures the account's client already told the account's health about (see `account-clients.ts`). */
+function toldByClient(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && error.code === ACCESS_DENIED);
 }
 
 /** The request never left this machine (nothing listened, no such host): sending again is safe. */
@@ -113,7 +124,6 @@ export class QueueRunner {
         onGone: ignore,
         onStuck: ignore,
         isReady: options.isReady,
-        report: options.report,
         rhythm: { firstMs: wait.firstMs, stepMs: wait.stepMs, capMs: wait.capMs, stuckAfterMs: wait.timeoutMs },
         now: this.#now,
         logger: this.#logger,
@@ -184,12 +194,16 @@ export class QueueRunner {
   /** Cancels every pending item of an account (it was removed). */
   async cancelAccount(accountId: string): Promise<void> {
     const chosen = this.#journal.items().filter((item) => item.accountId === accountId && item.state === 'pending' && !this.#busy.has(item.id));
-    await this.#record(chosen.map((item) => ({ id: item.id, change: { state: 'cancelled', error: { code: 'account.removed', message: 'The account was removed' } } })));
+    await this.#record(chosen.map((item) => ({ id: item.id, change: { state: 'cancelled', error: errorReply('account.removed', {}) } })));
   }
 
-  /** Queues again the failed, cancelled and unknown items of a batch (all, or those listed). */
-  async retry(batchId: string, itemIds?: readonly string[]): Promise<number> {
-    const chosen = this.#itemsOf(batchId, itemIds).filter((item) => item.state === 'failed' || item.state === 'cancelled' || item.state === 'unknown');
+  /**
+   * Queues again the finished items of a batch that did not succeed (those listed, or all of the
+   * batch's in `scope`: failed and unknown, cancelled, or both).
+   */
+  async retry(batchId: string, itemIds?: readonly string[], scope: RetryScope = 'all'): Promise<number> {
+    const states = RETRIED_STATES[scope];
+    const chosen = this.#itemsOf(batchId, itemIds).filter((item) => states.includes(item.state));
     for (const item of chosen) this.#alone.delete(item.id);
     if (chosen.length > 0) this.#unfinished.add(batchId);
     await this.#record(chosen.map((item) => ({ id: item.id, change: { state: 'pending', error: undefined } })));
@@ -274,7 +288,6 @@ export class QueueRunner {
     try {
       const client = await this.#o.clientFor(item.accountId);
       const result = await sendItem(client, running!);
-      this.#o.report(item.accountId, null);
       await this.#accepted([running!], result.unique);
     } catch (error) {
       await this.#failed([running!], error);
@@ -287,13 +300,11 @@ export class QueueRunner {
     try {
       const client = await this.#o.clientFor(chunk[0]!.accountId);
       await sendChunk(client, chunk[0]!.op, running);
-      this.#o.report(chunk[0]!.accountId, null);
       await this.#accepted(running);
     } catch (error) {
       if (error instanceof ApiError && error.code !== ACCESS_DENIED) {
         // All or nothing: nothing changed. Each item goes again alone, to fail only for itself.
         for (const item of running) this.#alone.add(item.id);
-        this.#o.report(chunk[0]!.accountId, null);
         await this.#record(running.map((item) => ({ id: item.id, change: { state: 'pending' } })));
         return;
       }
@@ -319,22 +330,19 @@ export class QueueRunner {
   async #failed(items: readonly QueueItem[], error: unknown): Promise<void> {
     const accountId = items[0]!.accountId;
     const ids = items.map((item) => item.id);
-    if (error instanceof ApiError && error.code === ACCESS_DENIED) {
-      this.#o.report(accountId, error);
+    // A refused session or a request that never left: the account waits (its client said why), the items with it.
+    if ((error instanceof ApiError && error.code === ACCESS_DENIED) || neverSent(error)) {
       await this.#record(ids.map((id) => ({ id, change: { state: 'pending' } })));
     } else if (error instanceof ApiError) {
-      this.#o.report(accountId, null);
-      await this.#record(ids.map((id) => ({ id, change: { state: 'failed', error: { code: error.code, message: error.message } } })));
-    } else if (neverSent(error)) {
-      this.#o.report(accountId, error);
-      await this.#record(ids.map((id) => ({ id, change: { state: 'pending' } })));
+      const reply = toErrorReply(error);
+      await this.#record(ids.map((id) => ({ id, change: { state: 'failed', error: reply } })));
     } else if (error instanceof Error && 'kind' in error) {
       // A timeout, a reset, a garbled answer: the mutation may have happened. Read before resending.
-      this.#o.report(accountId, error);
+      this.#judge(accountId, error);
       for (const id of ids) this.#toReconcile.add(id);
     } else {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.#record(ids.map((id) => ({ id, change: { state: 'failed', error: { code: 'queue.internal', message } } })));
+      const reply = errorReply('queue.internal', {}, error instanceof Error ? error.message : String(error));
+      await this.#record(ids.map((id) => ({ id, change: { state: 'failed', error: reply } })));
     }
   }
 
@@ -343,14 +351,13 @@ export class QueueRunner {
     try {
       decision = await reconcile(await this.#o.clientFor(item.accountId), item);
     } catch (error) {
-      this.#o.report(item.accountId, error);
+      this.#judge(item.accountId, error);
       if (error instanceof ApiError && error.code !== ACCESS_DENIED) {
         this.#toReconcile.delete(item.id);
-        await this.#record([{ id: item.id, change: { state: 'unknown', error: { code: error.code, message: error.message } } }]);
+        await this.#record([{ id: item.id, change: { state: 'unknown', error: toErrorReply(error) } }]);
       }
       return; // unreachable or expired: it stays to be read again when the account is back
     }
-    this.#o.report(item.accountId, null);
     this.#toReconcile.delete(item.id);
     this.#logger.info('queue: reconciled an item', { op: item.op, outcome: decision.outcome });
     switch (decision.outcome) {
@@ -362,7 +369,7 @@ export class QueueRunner {
         await this.#record([{ id: item.id, change: { state: 'pending' } }]);
         return;
       case 'unknown':
-        await this.#record([{ id: item.id, change: { state: 'unknown', error: { code: 'queue.outcome-unknown', message: decision.reason } } }]);
+        await this.#record([{ id: item.id, change: { state: 'unknown', error: errorReply('queue.outcome-unknown', {}, decision.reason) } }]);
     }
   }
 
@@ -386,14 +393,19 @@ export class QueueRunner {
     if (this.#stopped || item?.state !== 'waiting') return true;
     const settled = settle(item, volume);
     if (settled.outcome === 'waiting') return false;
-    this.#settle(id, settled.outcome === 'done' ? { state: 'done' } : { state: 'failed', error: { code: settled.code, message: settled.message } });
+    this.#settle(id, settled.outcome === 'done' ? { state: 'done' } : { state: 'failed', error: settled.error });
     return true;
   }
 
   #timedOut(id: string, state: VolumeState | 'gone' | undefined): void {
     if (this.#stopped || this.#journal.item(id)?.state !== 'waiting') return;
     const minutes = Math.round((this.#o.wait ?? DEFAULT_WAIT).timeoutMs / 60_000);
-    this.#settle(id, { state: 'unknown', error: { code: 'queue.wait-timeout', message: `Still ${state ?? 'unread'} after ${minutes} minutes` } });
+    this.#settle(id, { state: 'unknown', error: errorReply('queue.wait-timeout', {}, `volumeStatus ${state ?? 'unread'} after ${minutes} min`) });
+  }
+
+  /** Tells the account's health of a failure its client did not tell it about itself. */
+  #judge(accountId: string, error: unknown): void {
+    if (!toldByClient(error)) this.#o.report(accountId, error);
   }
 
   #settle(id: string, change: ItemChange): void {

@@ -2,11 +2,12 @@
  * When a queued mutation has reached its end: the target state of each operation (spec section 4),
  * read off the volume as the server reports it now.
  */
+import { errorReply, type ErrorReply } from '../../shared/error-catalogue';
 import type { Volume } from '../../shared/volume';
 import type { QueueItem, QueueOp } from './types';
 
 /** What a look at the volume says of a waiting item. */
-export type Settlement = { outcome: 'done' } | { outcome: 'waiting' } | { outcome: 'failed'; code: string; message: string };
+export type Settlement = { outcome: 'done' } | { outcome: 'waiting' } | { outcome: 'failed'; error: ErrorReply };
 
 /** Operations that take effect at once: done as soon as the server accepts them. */
 const IMMEDIATE: ReadonlySet<QueueOp> = new Set(['update', 'enable']);
@@ -24,8 +25,11 @@ export { followedVolume } from '../../shared/queue';
 const waiting: Settlement = { outcome: 'waiting' };
 const done: Settlement = { outcome: 'done' };
 
-function failed(code: string, message: string): Settlement {
-  return { outcome: 'failed', code, message };
+type QueueFailure = 'queue.delete-failed' | 'queue.volume-gone' | 'queue.volume-error' | 'queue.attach-failed';
+
+/** A failure read off the volume; the detail is the state seen, for the folded details. */
+function failed(code: QueueFailure, volume: Volume | null): Settlement {
+  return { outcome: 'failed', error: errorReply(code, {}, volume ? `volumeStatus ${volume.volumeStatus}` : 'volume not found') };
 }
 
 /**
@@ -35,27 +39,27 @@ function failed(code: string, message: string): Settlement {
 export function settle(item: Pick<QueueItem, 'op' | 'params'>, volume: Volume | null): Settlement {
   if (item.op === 'delete') {
     if (!volume) return done;
-    return volume.volumeStatus === 'ERROR_DELETING' ? failed('queue.delete-failed', 'The volume could not be deleted (ERROR_DELETING)') : waiting;
+    return volume.volumeStatus === 'ERROR_DELETING' ? failed('queue.delete-failed', volume) : waiting;
   }
-  if (!volume) return failed('queue.volume-gone', 'The volume no longer exists');
+  if (!volume) return failed('queue.volume-gone', null);
   const state = volume.volumeStatus;
   switch (item.op) {
     case 'create':
     case 'clone':
       if (state === 'AVAILABLE') return done;
-      return state === 'ERROR' ? failed('queue.volume-error', 'The new volume ended in ERROR') : waiting;
+      return state === 'ERROR' ? failed('queue.volume-error', volume) : waiting;
     case 'extend':
       if (state === 'AVAILABLE' && volume.size >= Number(item.params.size)) return done;
-      return state === 'ERROR' ? failed('queue.volume-error', 'The volume ended in ERROR') : waiting;
+      return state === 'ERROR' ? failed('queue.volume-error', volume) : waiting;
     case 'attach':
       if (state === 'IN_USE' && volume.attachments.some((a) => a.serverId === item.params.serverId)) return done;
-      if (state === 'ERROR') return failed('queue.volume-error', 'The volume ended in ERROR');
+      if (state === 'ERROR') return failed('queue.volume-error', volume);
       // Back to AVAILABLE with no attachment after ATTACHING: the attach was rolled back.
-      return state === 'AVAILABLE' ? failed('queue.attach-failed', 'The server did not keep the volume attached') : waiting;
+      return state === 'AVAILABLE' ? failed('queue.attach-failed', volume) : waiting;
     case 'detach':
     case 'disable':
       if (state === 'AVAILABLE' && volume.attachments.length === 0) return done;
-      return state === 'ERROR' ? failed('queue.volume-error', 'The volume ended in ERROR') : waiting;
+      return state === 'ERROR' ? failed('queue.volume-error', volume) : waiting;
     case 'update':
     case 'enable':
       return done;

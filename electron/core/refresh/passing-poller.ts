@@ -37,7 +37,10 @@ export function isPassing(state: VolumeState): boolean {
 
 /** A wait on one volume until it is where the waiter wants it (the queue's accepted work). */
 export interface VolumeWatch {
-  /** When the wait began: it gives up `stuckAfterMs` after this. */
+  /**
+   * When the wait began: it gives up once the volume has been followed for `stuckAfterMs` since,
+   * not counting the time its account could not be asked (see {@link PassingPoller}).
+   */
   since: number;
   /** Told of every read of the volume (null: it is gone); true once the wait is over. */
   seen(volume: Volume | null): boolean;
@@ -63,10 +66,12 @@ export interface PassingPollerOptions {
   onStuck: (accountId: string, unique: number) => void;
   /** A volume flagged stuck left its passing state, went away, or is no longer followed. */
   onUnstuck?: (accountId: string, unique: number) => void;
-  /** False while an account cannot be asked (offline, expired): its polls wait, counted unchanged. */
+  /**
+   * False while an account cannot be asked (offline, expired): its polls wait, counted unchanged,
+   * and its waits' clocks stop. A failed read is not reported from here: the account's client
+   * tells its health of every call (see `account-clients.ts`).
+   */
   isReady?: (accountId: string) => boolean;
-  /** What a round of reads taught about an account (null: it answered). */
-  report?: (accountId: string, error: unknown) => void;
   rhythm?: PollRhythm;
   now?: () => number;
   logger?: Logger;
@@ -80,7 +85,19 @@ interface Followed {
   unchanged: number;
   stuck: boolean;
   dueAt: number;
-  watches: VolumeWatch[];
+  watches: Waiting[];
+}
+
+/** A wait, with how long its account could not be asked when it began. */
+interface Waiting {
+  watch: VolumeWatch;
+  pausedBefore: number;
+}
+
+/** The time an account could not be asked: the spells that ended, and the one under way. */
+interface Pause {
+  totalMs: number;
+  since: number | undefined;
 }
 
 /**
@@ -89,6 +106,12 @@ interface Followed {
  * after 2.5 s, one interval more after each unchanged poll, at most every 30 s, back to 2.5 s on a
  * change; flagged stuck after 10 minutes. One timer per account: the volumes due together are read
  * together, with a `status` call each when few, with one paged listing when many.
+ *
+ * A wait times out after `stuckAfterMs` of following while its account could be asked: nothing
+ * is learnt of a volume while its cloud is offline or its session expired, so that time does not
+ * count (a 15-minute outage does not turn 1,000 deletes that finished meanwhile into "unknown").
+ * The clock is checked at every round, offline ones too; when the account is back, {@link wake}
+ * reads its volumes at once and the waits go on from where their clocks stopped.
  */
 export class PassingPoller implements VolumeFollower {
   readonly #options: PassingPollerOptions;
@@ -100,6 +123,7 @@ export class PassingPoller implements VolumeFollower {
   readonly #followed = new Map<string, Map<number, Followed>>();
   readonly #timers = new Map<string, { timer: ReturnType<typeof setTimeout>; at: number }>();
   readonly #polling = new Set<string>();
+  readonly #paused = new Map<string, Pause>();
 
   constructor(options: PassingPollerOptions) {
     this.#options = options;
@@ -129,9 +153,22 @@ export class PassingPoller implements VolumeFollower {
     const now = this.#now();
     const f = followed.get(unique) ?? this.#entry(unique, undefined, now);
     followed.set(unique, f);
-    f.watches.push(watch);
+    f.watches.push({ watch, pausedBefore: this.#pausedMs(accountId, now) });
     // New work to follow: look again soon rather than at the grown delay.
     f.dueAt = Math.min(f.dueAt, now + this.#rhythm.firstMs);
+    this.#schedule(accountId);
+  }
+
+  /**
+   * The account can be asked again (it came back online, or has new credentials): its followed
+   * volumes are read now instead of at their grown delays, and its waits' clocks run again.
+   */
+  wake(accountId: string): void {
+    const followed = this.#followed.get(accountId);
+    if (!followed) return;
+    const now = this.#now();
+    this.#resume(accountId, now);
+    for (const f of followed.values()) f.dueAt = Math.min(f.dueAt, now);
     this.#schedule(accountId);
   }
 
@@ -151,6 +188,28 @@ export class PassingPoller implements VolumeFollower {
     for (const [accountId, followed] of this.#followed) for (const f of [...followed.values()]) this.#drop(accountId, f);
     for (const { timer } of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    this.#paused.clear();
+  }
+
+  /** How long the account could not be asked, in all, up to `now`. */
+  #pausedMs(accountId: string, now: number): number {
+    const pause = this.#paused.get(accountId);
+    if (!pause) return 0;
+    return pause.totalMs + (pause.since === undefined ? 0 : now - pause.since);
+  }
+
+  /** A round found the account not ready: its waits' clocks stop from now. */
+  #pause(accountId: string, now: number): void {
+    const pause = this.#paused.get(accountId) ?? { totalMs: 0, since: undefined };
+    pause.since ??= now;
+    this.#paused.set(accountId, pause);
+  }
+
+  #resume(accountId: string, now: number): void {
+    const pause = this.#paused.get(accountId);
+    if (pause?.since === undefined) return;
+    pause.totalMs += now - pause.since;
+    pause.since = undefined;
   }
 
   #account(accountId: string): Map<number, Followed> {
@@ -180,6 +239,7 @@ export class PassingPoller implements VolumeFollower {
       clearTimeout(current?.timer);
       this.#timers.delete(accountId);
       this.#followed.delete(accountId);
+      this.#paused.delete(accountId); // nothing waits on the account: no clock to keep
       return;
     }
     let at = Number.POSITIVE_INFINITY;
@@ -198,9 +258,14 @@ export class PassingPoller implements VolumeFollower {
     const due = [...(this.#followed.get(accountId)?.values() ?? [])].filter((f) => f.dueAt <= horizon);
     this.#polling.add(accountId);
     try {
+      const now = this.#now();
       if (this.#options.isReady && !this.#options.isReady(accountId)) {
+        this.#pause(accountId, now);
         for (const f of due) this.#unchanged(accountId, f);
-      } else if (due.length > LIST_ABOVE && this.#options.list) await this.#readListed(accountId, due);
+        return;
+      }
+      this.#resume(accountId, now);
+      if (due.length > LIST_ABOVE && this.#options.list) await this.#readListed(accountId, due);
       else await this.#readEach(accountId, due);
     } finally {
       this.#polling.delete(accountId);
@@ -212,7 +277,6 @@ export class PassingPoller implements VolumeFollower {
     let listing;
     try {
       listing = await this.#options.list!(accountId);
-      this.#options.report?.(accountId, null);
     } catch (error) {
       this.#failed(accountId, error);
       for (const f of due) this.#unchanged(accountId, f);
@@ -246,13 +310,11 @@ export class PassingPoller implements VolumeFollower {
         this.#unchanged(accountId, f);
       }
     }
-    if (failure === null) this.#options.report?.(accountId, null);
-    else this.#failed(accountId, failure);
+    if (failure !== null) this.#failed(accountId, failure);
   }
 
   #failed(accountId: string, error: unknown): void {
     this.#logger.debug('status poll failed', { accountId, reason: error instanceof Error ? error.message : String(error) });
-    this.#options.report?.(accountId, error);
   }
 
   /** A look that saw nothing new: the next one comes later; a wait may give up, a passing volume be stuck. */
@@ -261,7 +323,7 @@ export class PassingPoller implements VolumeFollower {
     const now = this.#now();
     f.unchanged++;
     f.dueAt = now + delayAfter(f.unchanged, this.#rhythm);
-    this.#expire(f, now);
+    this.#expire(accountId, f, now);
     if (f.state && isPassing(f.state) && !f.stuck && now - f.since > this.#rhythm.stuckAfterMs) {
       f.stuck = true;
       this.#options.onStuck(accountId, f.unique);
@@ -272,7 +334,7 @@ export class PassingPoller implements VolumeFollower {
   /** A read of the volume (null: gone): tells the waits, and the window what changed. */
   #observe(accountId: string, f: Followed, volume: Volume | null): void {
     if (this.#followed.get(accountId)?.get(f.unique) !== f) return; // dropped while asking
-    f.watches = f.watches.filter((watch) => !watch.seen(volume));
+    f.watches = f.watches.filter((waiting) => !waiting.watch.seen(volume));
     const state = volume?.volumeStatus ?? null;
     if (state === f.state) {
       this.#unchanged(accountId, f);
@@ -287,14 +349,18 @@ export class PassingPoller implements VolumeFollower {
     const now = this.#now();
     Object.assign(f, { state, since: now, unchanged: 0, dueAt: now + this.#rhythm.firstMs });
     // A gone volume changes no more: a wait still on it is over.
-    this.#expire(f, volume ? now : Number.POSITIVE_INFINITY);
+    this.#expire(accountId, f, volume ? now : Number.POSITIVE_INFINITY);
     if (!volume || (!isPassing(volume.volumeStatus) && f.watches.length === 0)) this.#drop(accountId, f);
   }
 
-  /** Tells the waits begun longer ago than the rhythm allows that they gave up, and forgets them. */
-  #expire(f: Followed, now: number): void {
-    f.watches = f.watches.filter((watch) => {
-      if (now - watch.since <= this.#rhythm.stuckAfterMs) return true;
+  /**
+   * Tells the waits followed for longer than the rhythm allows, their account's pauses not
+   * counted, that they gave up, and forgets them.
+   */
+  #expire(accountId: string, f: Followed, now: number): void {
+    const paused = now === Number.POSITIVE_INFINITY ? 0 : this.#pausedMs(accountId, now);
+    f.watches = f.watches.filter(({ watch, pausedBefore }) => {
+      if (now - watch.since - (paused - pausedBefore) <= this.#rhythm.stuckAfterMs) return true;
       watch.timedOut(f.state === null ? 'gone' : f.state);
       return false;
     });

@@ -21,7 +21,7 @@ export function errorParts(error: unknown): ErrorParts {
     const record = error as { code?: unknown; params?: unknown; detail?: unknown; message?: unknown };
     const code = typeof record.code === 'string' ? record.code : 'internal';
     const params = typeof record.params === 'object' && record.params !== null ? (record.params as Record<string, ErrorParamValue>) : {};
-    // A queue item keeps its detail as `message` (the journal's shape); a plain Error has only a message.
+    // A reply and a queue item carry `detail`; a plain Error has only its message.
     const detail = typeof record.detail === 'string' ? record.detail : typeof record.message === 'string' ? record.message : '';
     return { code, params, detail };
   }

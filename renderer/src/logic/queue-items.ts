@@ -1,5 +1,5 @@
 /** How the Activity panel shows queue items: tag colours per state, and which items a filter keeps. */
-import type { QueueItemView, QueueState } from '@shared/queue';
+import { RETRIED_STATES, type QueueItemView, type QueueState } from '@shared/queue';
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
@@ -14,7 +14,7 @@ export const STATE_TAGS: Record<QueueState, TagType> = {
 };
 
 /** The states whose items may be retried, and those that may be cancelled. */
-export const RETRYABLE: readonly QueueState[] = ['failed', 'cancelled', 'unknown'];
+export const RETRYABLE: readonly QueueState[] = RETRIED_STATES.all;
 export const CANCELLABLE: readonly QueueState[] = ['pending'];
 
 export type ItemFilter = 'all' | 'troubled' | 'active';

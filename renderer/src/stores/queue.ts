@@ -7,7 +7,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState } from '@shared/queue';
+import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState, type RetryScope } from '@shared/queue';
 import { host } from '../ipc/host';
 
 /** How far a batch has come. */
@@ -152,8 +152,9 @@ export const useQueueStore = defineStore('queue', () => {
     await host.invoke('queue:cancel', itemIds ? { batchId, itemIds } : { batchId });
   }
 
-  async function retry(batchId: string, itemIds?: string[]): Promise<void> {
-    await host.invoke('queue:retry', itemIds ? { batchId, itemIds } : { batchId });
+  /** Queues again the items listed, or the batch's items in `scope` (see RETRIED_STATES). */
+  async function retry(batchId: string, itemIds?: string[], scope?: RetryScope): Promise<void> {
+    await host.invoke('queue:retry', { batchId, ...(itemIds ? { itemIds } : {}), ...(scope ? { scope } : {}) });
   }
 
   async function clearFinished(): Promise<void> {

@@ -29,11 +29,11 @@ describe('notifications', () => {
 
   it('tells about a single operation only when it failed, in the catalogue\'s words for its code, in the user\'s language', () => {
     expect(batchNotification(batch, [item('done')], 'en')).toBeNull();
-    const failed = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', message: 'delete failed: volumes.error.status-invalid (406)' })], 'en');
+    const failed = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed: volumes.error.status-invalid (406)' })], 'en');
     expect(failed).toMatchObject({ kind: 'operation-failed', title: 'Failed: Delete 50 volumes' });
     expect(failed?.body).toContain('The volume is not in a state that allows this');
     expect(failed?.body).not.toContain('delete failed');
-    const chinese = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', message: 'delete failed' })], 'zh-CN');
+    const chinese = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed' })], 'zh-CN');
     expect(chinese?.body).not.toMatch(/[A-Za-z]{4,}/);
   });
 

@@ -91,7 +91,7 @@ describe('a Chinese reader', () => {
     const error = await client.attach(volume!.unique, 'no-such-server').catch((e: unknown) => e);
     const reply = toErrorReply(error);
     expect(reply.code).toBe('volumes.error.server-not-exists');
-    const item = { id: 'i', batchId: 'b', accountId: 'a', op: 'attach' as const, params: {}, state: 'failed' as const, attempts: 1, updatedAt: 0, error: { code: reply.code, message: reply.detail ?? '' } };
+    const item = { id: 'i', batchId: 'b', accountId: 'a', op: 'attach' as const, params: {}, state: 'failed' as const, attempts: 1, updatedAt: 0, error: reply };
     const notification = batchNotification({ id: 'b', title: '挂载 data-1', createdAt: 0 }, [item], 'zh-CN');
     expect(notification?.body).toBe('该磁盘没有此云主机（或磁盘未挂载到该云主机）');
     expect(`${notification?.title} ${notification?.body}`).not.toMatch(ENGLISH_SENTENCE);

@@ -149,7 +149,7 @@ describe('Journal', () => {
     await journal.addBatch(batch, [item('i1'), item('i2')]);
     await journal.addBatch({ id: 'b2', title: 'Old', createdAt: 500 }, [item('o1', { batchId: 'b2', state: 'done' })]);
     for (let attempt = 1; attempt <= 5; attempt++) await journal.update('i1', { state: 'running', attempts: attempt });
-    await journal.update('i2', { state: 'failed', error: { code: 'volumes.error.size-insufficient', message: 'no room' } });
+    await journal.update('i2', { state: 'failed', error: { code: 'volumes.error.size-insufficient', params: {}, detail: 'no room' } });
     await journal.forgetBatch('b2');
     const before = journal.items();
 

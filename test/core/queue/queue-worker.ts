@@ -11,14 +11,21 @@ import { ApiError, createVolumeClient, NetworkError, type Credentials } from '..
 import { Journal } from '../../../electron/core/queue/journal';
 import { QueueRunner } from '../../../electron/core/queue/runner';
 import { FINISHED_STATES, type QueueRequest } from '../../../electron/shared/queue';
+import { reportingClient } from './reporting-client';
 
 const config = JSON.parse(process.env.QUEUE_WORKER ?? '{}') as { journal: string; endpoint: string; credentialsFile: string; batchFile?: string };
 const readCredentials = (): string => readFileSync(config.credentialsFile, 'utf8');
 let credentialsText = readCredentials();
-const client = createVolumeClient({ endpoint: config.endpoint, credentials: () => JSON.parse(credentialsText) as Credentials, timeoutMs: 5_000 });
-
 let expired = false;
 let offlineUntil = 0;
+// The client tells what its calls teach (a refused session, an unreachable cloud), as the app's account clients do.
+const client = reportingClient(createVolumeClient({ endpoint: config.endpoint, credentials: () => JSON.parse(credentialsText) as Credentials, timeoutMs: 5_000 }), (error) => {
+  if (error instanceof ApiError && error.code === 'volumes.error.access-denied' && !expired) {
+    expired = true;
+    print({ event: 'expired' });
+  }
+  if (error instanceof NetworkError) offlineUntil = Date.now() + 200;
+});
 const journal = await Journal.open(config.journal);
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -26,13 +33,7 @@ const runner = new QueueRunner({
   journal,
   clientFor: async () => client,
   isReady: () => !expired && Date.now() >= offlineUntil,
-  report: (_accountId, error) => {
-    if (error instanceof ApiError && error.code === 'volumes.error.access-denied' && !expired) {
-      expired = true;
-      print({ event: 'expired' });
-    }
-    if (error instanceof NetworkError) offlineUntil = Date.now() + 200;
-  },
+  report: () => {},
   limits: () => ({ perAccount: 4, total: 8 }),
   chunkSize: 10,
   wait: { firstMs: 100, stepMs: 100, capMs: 500, timeoutMs: 60_000 },

@@ -10,6 +10,7 @@ import type { Batch, QueueItem } from '../../../electron/core/queue/types';
 import { FINISHED_STATES, type QueueRequest } from '../../../electron/shared/queue';
 import type { Volume } from '../../../electron/shared/volume';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
+import { reportingClient } from './reporting-client';
 
 const A = 'account-a';
 const FAST_WAIT = { firstMs: 20, stepMs: 20, capMs: 100, timeoutMs: 30_000 };
@@ -147,21 +148,21 @@ describe('queue runner', () => {
     expect(items[0]).toMatchObject({ batchId: batch.id, state: 'done' });
   });
 
-  it('puts refused-session work back to wait, and reports the account', async () => {
+  it('puts refused-session work back to wait, the refusal told to the account once (by its client, not again by the runner)', async () => {
     const reports: unknown[] = [];
     let expired = false;
-    const { finished } = startRunner({
-      isReady: () => !expired,
-      report: (_id, error) => {
-        reports.push(error);
-        if (error) expired = true;
-      },
-    });
+    const told = (error: unknown) => {
+      reports.push(error);
+      if (error) expired = true;
+    };
+    client = reportingClient(client, told);
+    const { finished } = startRunner({ isReady: () => !expired, report: (_id, error) => told(error) });
     sandbox.expireSessions();
     await runner!.submit('Create', [{ op: 'create', accountId: A, params: { name: 'x', size: 1 } }]);
     await new Promise((done) => setTimeout(done, 100));
     expect(journal.items()[0]).toMatchObject({ state: 'pending' });
-    expect(reports.at(-1)).toMatchObject({ code: 'volumes.error.access-denied' });
+    expect(requestsTo('/create')).toBe(1);
+    expect(reports).toEqual([expect.objectContaining({ code: 'volumes.error.access-denied' })]);
     client = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.createSession(100, 'admin') } });
     expired = false;
     runner!.poke();

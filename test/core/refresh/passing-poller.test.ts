@@ -100,3 +100,73 @@ describe('PassingPoller', () => {
     expect(poller.size).toBe(1);
   });
 });
+
+describe('PassingPoller waits while their account is offline', () => {
+  const MINUTE = 60_000;
+  let ready: boolean;
+  let polls: number[];
+  let timedOut: { at: number; state: unknown }[];
+  let poller: PassingPoller;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+    ready = true;
+    polls = [];
+    timedOut = [];
+    poller = new PassingPoller({
+      status: async () => 'DELETING',
+      get: async (_account, unique) => {
+        polls.push(Date.now());
+        return volume(unique, 'DELETING');
+      },
+      onVolume: () => {},
+      onGone: () => {},
+      onStuck: () => {},
+      isReady: () => ready,
+    });
+    poller.watch('a', 1, { since: 0, seen: () => false, timedOut: (state) => timedOut.push({ at: Date.now(), state }) });
+  });
+
+  afterEach(() => {
+    poller.stop();
+    vi.useRealTimers();
+  });
+
+  it('gives up after the timeout of following that could read the volume, however long the account is away', async () => {
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    ready = false; // the cloud goes away for 20 minutes: nothing can be learnt of the volume
+    await vi.advanceTimersByTimeAsync(20 * MINUTE);
+    expect(timedOut).toEqual([]);
+    ready = true;
+    poller.wake('a');
+    await vi.advanceTimersByTimeAsync(7 * MINUTE);
+    expect(timedOut).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    // 10 minutes of following while online (the last look before the outage counted as online), and the state last read.
+    expect(timedOut).toHaveLength(1);
+    expect(timedOut[0]!.at).toBeGreaterThan(29 * MINUTE);
+    expect(timedOut[0]!.at).toBeLessThanOrEqual(31 * MINUTE);
+    expect(timedOut[0]!.state).toBe('DELETING');
+  });
+
+  it('checks the timeout at the rounds made while offline too: a wait already out of time there gives up', async () => {
+    await vi.advanceTimersByTimeAsync(9.9 * MINUTE);
+    expect(timedOut).toEqual([]);
+    ready = false;
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(timedOut).toHaveLength(1);
+    expect(timedOut[0]!.at).toBeGreaterThan(9.9 * MINUTE);
+    expect(timedOut[0]!.at).toBeLessThanOrEqual(9.9 * MINUTE + 30_000);
+  });
+
+  it('reads the account at once when it is woken back online, not at the grown delay', async () => {
+    ready = false;
+    await vi.advanceTimersByTimeAsync(5 * MINUTE); // the delay has grown to its 30 s cap
+    const before = polls.length;
+    ready = true;
+    poller.wake('a');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(polls.length).toBe(before + 1);
+    expect(polls.at(-1)).toBe(5 * MINUTE);
+  });
+});
