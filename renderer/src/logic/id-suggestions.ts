@@ -3,6 +3,7 @@
  * and the ids already seen on the account's volumes, each with its label, matched by id or label.
  */
 import type { VolumeRow } from '../stores/volumes';
+import { serversSeen } from './attachments-index';
 
 export interface IdSuggestion {
   /** The id the field takes. */
@@ -28,6 +29,17 @@ export function matchSuggestions(suggestions: readonly IdSuggestion[], query: st
   const q = query.trim().toLowerCase();
   if (q === '') return [...suggestions];
   return suggestions.filter((s) => s.value.toLowerCase().includes(q) || (s.label?.toLowerCase().includes(q) ?? false));
+}
+
+/**
+ * The servers attach suggests for a volume: those its tenant already uses, and the labelled ones
+ * no other tenant of the account is seen using (a server of another tenant would be refused).
+ */
+export function serverSuggestions(rows: readonly VolumeRow[], accountId: string, userId: number | null, labels: Readonly<Record<string, string>>): IdSuggestion[] {
+  const own = serversSeen(rows, accountId, userId);
+  const others = new Set(rows.filter((r) => r.accountId === accountId && r.userid !== userId).flatMap((r) => r.attachments.map((a) => a.serverId)));
+  const labelled = Object.fromEntries(Object.entries(labels).filter(([serverId]) => own.includes(serverId) || !others.has(serverId)));
+  return idSuggestions(own, labelled);
 }
 
 /** Image ids volumes of the account were created from. */
