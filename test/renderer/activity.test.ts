@@ -64,7 +64,7 @@ describe('Activity panel', () => {
     const titles = [...panel.querySelectorAll('[data-testid="batch-title"]')].map((el) => el.textContent);
     expect(titles).toEqual(['Delete 1000 volumes', 'Create volume a']);
     const counts = panel.querySelector('[data-testid="batch-counts"]')?.textContent ?? '';
-    expect(counts).toContain('995 of 1000 finished');
+    expect(counts).toContain('995 of 1,000 finished');
     expect(counts).toMatch(/Pending 5.*Done 990.*Failed 5/);
     expect(panel.querySelectorAll('[data-testid="batch-item"]')).toHaveLength(0);
   });
@@ -162,7 +162,7 @@ describe('Activity panel', () => {
     const panel = await mountPanel();
     host.emit('queue:changed', { batches: [], items: Array.from({ length: 5 }, (_, k) => item('big', 995 + k, 'done', { updatedAt: 2 })), forgotten: [] });
     await settle();
-    expect(panel.querySelector('[data-testid="batch-counts"]')?.textContent).toContain('1000 of 1000 finished');
+    expect(panel.querySelector('[data-testid="batch-counts"]')?.textContent).toContain('1,000 of 1,000 finished');
     const clear = [...panel.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Clear finished') as HTMLButtonElement;
     clear.click();
     await settle();

@@ -39,7 +39,7 @@ describe('the data notices', () => {
     const wrapper = await setup();
     const items = wrapper.findAll('.data-notice').map((item) => item.text());
     expect(wrapper.text()).toContain('Damaged data files were set aside at this start');
-    expect(items[0]).toContain("The operation queue's journal (queue.jsonl) was damaged: 12 record(s) replayed, 1 unreadable line(s) left out.");
+    expect(items[0]).toContain("The operation queue's journal (queue.jsonl) was damaged: 12 records replayed, 1 unreadable line left out.");
     expect(items[0]).toContain('The original is kept, unchanged, at /home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z');
     expect(items[1]).toContain("The Local sandbox's fleet (local-sandbox.json) was damaged; a fresh demo fleet replaces it.");
     expect(items[1]).toContain('could not be moved aside and is still at local-sandbox.json');

@@ -72,18 +72,19 @@ describe('overview charts', () => {
     const rows = [row('z', 101, 'AVAILABLE', 10), row('z', 101, 'ERROR', 1, 'DISABLED'), row('z', 102, 'AVAILABLE', 5)];
     const [z] = overviewTotals(rows, ['z']);
     const label = (state: string) => state.toLowerCase();
-    const pie = statePie(z!, label) as { series: { data: { id: string; name: string; value: number }[] }[] };
+    const format = (n: number) => `#${n}`;
+    const pie = statePie(z!, label, format) as { series: { data: { id: string; name: string; value: number }[] }[] };
     expect(pie.series[0]?.data.map((d) => [d.id, d.name, d.value])).toEqual([
-      ['AVAILABLE', 'available (2)', 2],
-      ['ERROR', 'error (1)', 1],
+      ['AVAILABLE', 'available (#2)', 2],
+      ['ERROR', 'error (#1)', 1],
     ]);
-    const bars = tenantBars(z!, (id) => `T${id}`, label) as { xAxis: { data: string[] }; series: { id: string; name: string; data: number[] }[] };
+    const bars = tenantBars(z!, (id) => `T${id}`, label, format) as { xAxis: { data: string[] }; series: { id: string; name: string; data: number[] }[] };
     expect(bars.xAxis.data).toEqual(['T101', 'T102']);
     expect(bars.series.map((s) => [s.id, s.name, s.data])).toEqual([
       ['AVAILABLE', 'available', [1, 1]],
       ['ERROR', 'error', [1, 0]],
     ]);
-    const enabled = enabledPie(z!, { enabled: 'On', disabled: 'Off' }) as { series: { data: { id: string; value: number }[] }[] };
+    const enabled = enabledPie(z!, { enabled: 'On', disabled: 'Off' }, format) as { series: { data: { id: string; value: number }[] }[] };
     expect(enabled.series[0]?.data.map((d) => [d.id, d.value])).toEqual([
       ['ACTIVED', 2],
       ['DISABLED', 1],

@@ -47,7 +47,7 @@ describe('stores against a fake host', () => {
     expect(store.accounts.map((a) => a.id)).toEqual(['a', 'b']);
     expect(store.info?.keychain.available).toBe(true);
     expect(store.tenantName('b', 7)).toBe('Finance');
-    expect(store.tenantName('b', 8)).toBe('User 8');
+    expect(store.tenantName('b', 8)).toBe('Tenant 8');
     host.emit('accounts:changed', [account('a', { state: 'offline' })]);
     expect(store.byId('a')?.state).toBe('offline');
     expect(store.byId('b')).toBeUndefined();

@@ -10,6 +10,7 @@ import en from 'element-plus/es/locale/lang/en.mjs';
 import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { formatNumber, formatParams } from './numbers';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -64,9 +65,28 @@ export interface KeyedMessage {
   params?: Record<string, unknown>;
 }
 
-/** The text of a keyed message in the current language. */
+/** A number (a count, a size) as the current language writes it: "10,000". */
+export function formatCount(value: number): string {
+  return formatNumber(value, currentLocale.value);
+}
+
+/**
+ * The sentence `key` for `count` things: its plural form chosen by `count` (en: "one | other",
+ * zh-CN: one form), `{n}` the count formatted, and other numbers in `params` formatted too.
+ */
+export function countText(key: string, count: number, params: Record<string, unknown> = {}): string {
+  // `n` goes as a string: vue-i18n would take a numeric `n` as the plural index, which is `count`.
+  return i18n.global.t(key, { ...formatParams(params, currentLocale.value), n: formatCount(count) }, count);
+}
+
+/**
+ * The text of a keyed message in the current language: a numeric `n` chooses the plural form,
+ * and numbers read as the language writes them, but an `id`.
+ */
 export function translate(message: KeyedMessage): string {
-  return i18n.global.t(message.key, message.params ?? {});
+  const { n, ...params } = message.params ?? {};
+  if (typeof n === 'number') return countText(message.key, n, params);
+  return i18n.global.t(message.key, formatParams(message.params ?? {}, currentLocale.value));
 }
 
 /** The current language. */

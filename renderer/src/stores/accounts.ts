@@ -5,7 +5,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '@shared/contract';
-import { translate } from '../i18n';
+import { tenantName as nameTenant } from '../i18n/tenant-name';
 import { host } from '../ipc/host';
 
 export type AccountInput = InvokePayload<'accounts:add'>;
@@ -22,9 +22,9 @@ export const useAccountsStore = defineStore('accounts', () => {
     return id ? index.value.get(id) : undefined;
   }
 
-  /** What the window calls a tenant: its label in the account, else "User N". */
+  /** What the window calls a tenant: its label in the account, else "Tenant N" (the one wording, `tenant-name.ts`). */
   function tenantName(accountId: string | null, userId: number): string {
-    return byId(accountId)?.tenants.find((t) => t.userId === userId)?.label ?? translate({ key: 'sidebar.tenant', params: { id: userId } });
+    return nameTenant(byId(accountId)?.tenants.find((t) => t.userId === userId)?.label, userId);
   }
 
   let unsubscribe: (() => void) | undefined;

@@ -84,7 +84,7 @@ export default {
         noMatch: 'No volume matches the filters',
         noAccounts: 'Add an account to see its volumes',
       },
-      count: '{shown} of {total} volumes',
+      count: '{shown} of {total} volume | {shown} of {total} volumes',
       attachment: '{server} on {device}',
       detail: {
         title: 'Volume {name}',
