@@ -25,7 +25,8 @@ export function appLoadProbe(expected: { listings: number; total: number }): str
       }
     };
     const watch = () => {
-      const count = document.querySelector('[data-testid=volume-count]')?.textContent ?? '';
+      // The app writes its counts with thousands separators ("100,000 of 100,000").
+      const count = (document.querySelector('[data-testid=volume-count]')?.textContent ?? '').replaceAll(',', '');
       if (probe.listings >= ${expected.listings} && count.includes('${expected.total} of ${expected.total}') && document.querySelector('[data-testid=volume-row]')) {
         setTimeout(() => (probe.paintedAt = performance.now()));
         return;
