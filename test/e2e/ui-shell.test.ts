@@ -251,7 +251,8 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await screen('expired-prompt');
 
     const session = second.createSession(ADMIN_USER_ID, 'admin');
-    await prompt.getByTestId('expired-access-token').fill(second.accessToken);
+    // The access token is kept by the core: only the new session is asked for.
+    expect(await prompt.getByTestId('expired-access-token').count()).toBe(0);
     await prompt.getByTestId('expired-session-token').fill(session.sessionToken);
     await prompt.getByTestId('expired-session-secret').fill(session.sessionSecret);
     await prompt.getByTestId('expired-submit').click();

@@ -35,7 +35,25 @@ describe('listing banners', () => {
     expect(banners).toHaveLength(1);
     expect(banners[0]?.text()).toContain('Prod · Offline: showing the volumes as of 10:42');
     expect(banners[0]?.text()).toContain('The cloud cannot be reached');
-    expect(banners[0]?.text()).not.toContain('ECONNREFUSED'); // the OS error is detail, not the headline
+    // The OS error is the folded detail, not the headline.
+    expect(banners[0]?.find('.reason').text()).not.toContain('ECONNREFUSED');
+    const details = banners[0]!.find('[data-testid="error-details"]');
+    expect(details.attributes('open')).toBeUndefined();
+    expect(details.text()).toContain('client.network: connect ECONNREFUSED');
+  });
+
+  it('says an account needs its credentials, with its cached rows, and opens the prompt from its button', async () => {
+    const { accounts, volumes, wrapper } = setup();
+    const stateError = { code: 'keychain.failed' as const, params: {}, detail: 'Could not read the keychain entry of account a: no bus' };
+    accounts.accounts = [account('a', { name: 'Prod', state: 'needs-credentials', hasCredentials: false, stateError })];
+    Object.assign(volumes.metaOf('a'), { asOf: new Date(2026, 0, 1, 9, 5).getTime(), source: 'cache', problem: stateError });
+    await nextTick();
+    const banner = wrapper.find('.credentials');
+    expect(banner.text()).toContain('Prod needs its credentials: showing the volumes as of 09:05');
+    expect(banner.find('.reason').text()).not.toMatch(/keychain\.failed|no bus/);
+    expect(banner.find('[data-testid="error-details"]').text()).toContain('keychain.failed: Could not read');
+    await banner.find('[data-testid="banner-credentials-a"]').trigger('click');
+    expect(useDialogsStore().credentialsFor).toBe('a');
   });
 
   it('offers new credentials for an expired session, and nothing for a healthy account', async () => {

@@ -62,8 +62,8 @@ export class DialogsPage {
     return this.page.getByTestId('expired-prompt');
   }
 
-  async fillExpired(fields: { accessToken: string; sessionToken: string; sessionSecret: string }): Promise<void> {
-    await this.expiredPrompt.getByTestId('expired-access-token').fill(fields.accessToken);
+  /** Renews an expired session: the core keeps the access token, so the prompt asks only for the session. */
+  async fillExpired(fields: { sessionToken: string; sessionSecret: string }): Promise<void> {
     await this.expiredPrompt.getByTestId('expired-session-token').fill(fields.sessionToken);
     await this.expiredPrompt.getByTestId('expired-session-secret').fill(fields.sessionSecret);
     await this.expiredPrompt.getByTestId('expired-submit').click();

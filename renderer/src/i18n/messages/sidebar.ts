@@ -12,7 +12,7 @@ export default {
       noAccounts: 'No account yet',
       volumes: '{n} volume | {n} volumes',
       menu: 'Actions for {name}',
-      state: { unknown: 'checking', online: 'online', offline: 'offline', expired: 'session expired', error: 'error' },
+      state: { unknown: 'checking', online: 'online', offline: 'offline', expired: 'session expired', error: 'error', 'needs-credentials': 'needs credentials' },
       actions: { edit: 'Edit', test: 'Test connection', refresh: 'Refresh', remove: 'Remove', credentials: 'Enter new credentials' },
       test: { ok: '{name}: the connection works ({n} volume) | {name}: the connection works ({n} volumes)', failed: '{name}: the connection failed: {reason}' },
       remove: {
@@ -34,7 +34,7 @@ export default {
       noAccounts: '还没有账号',
       volumes: '{n} 个磁盘',
       menu: '{name} 的操作',
-      state: { unknown: '检查中', online: '在线', offline: '离线', expired: '会话已过期', error: '错误' },
+      state: { unknown: '检查中', online: '在线', offline: '离线', expired: '会话已过期', error: '错误', 'needs-credentials': '需要凭据' },
       actions: { edit: '编辑', test: '测试连接', refresh: '刷新', remove: '移除', credentials: '输入新凭据' },
       test: { ok: '{name}：连接正常（{n} 个磁盘）', failed: '{name}：连接失败：{reason}' },
       remove: {
