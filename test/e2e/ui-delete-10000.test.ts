@@ -12,6 +12,8 @@ import { startAppInBrowser, type AppInBrowser } from './browser';
 // Activity panel follows it to the end without drawing 10,000 rows.
 const SCREENS = 'test-results/screens';
 const COUNT = 10_000;
+/** COUNT as the window writes it in English. */
+const SHOWN = COUNT.toLocaleString('en');
 
 /** The sandbox's data file of scale:10000 with every volume deletable: no attachments, nothing passing. */
 async function deletableFleet(file: string): Promise<void> {
@@ -59,11 +61,11 @@ describe('deleting 10,000 volumes from the window', () => {
     await dialog.getByTestId('account-session-token').fill(cloud.adminSession.sessionToken);
     await dialog.getByTestId('account-session-secret').fill(cloud.adminSession.sessionSecret);
     await dialog.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe(`${COUNT} of ${COUNT} volumes`);
+    await expect.poll(() => page.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe(`${SHOWN} of ${SHOWN} volumes`);
 
     await page.getByTestId('volume-table').focus();
     await page.keyboard.press('Control+a');
-    await expect.poll(() => page.getByTestId('selected-count').innerText(), { timeout: 10_000 }).toBe(`${COUNT} selected`);
+    await expect.poll(() => page.getByTestId('selected-count').innerText(), { timeout: 10_000 }).toBe(`${SHOWN} selected`);
     await page.keyboard.press('Delete');
     const confirm = page.getByTestId('dialog-delete');
     expect(await confirm.getByTestId('refused-rows').count()).toBe(0);
@@ -76,7 +78,7 @@ describe('deleting 10,000 volumes from the window', () => {
       new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe(longtask);
     });
     const started = performance.now();
-    await confirm.getByRole('button', { name: `Delete ${COUNT} volumes` }).click();
+    await confirm.getByRole('button', { name: `Delete ${SHOWN} volumes` }).click();
     await expect.poll(() => confirm.isVisible(), { timeout: 30_000 }).toBe(false); // queued: the host took the whole batch
 
     // Mid-run: a picture of the Activity panel with the batch partly done.
@@ -84,7 +86,7 @@ describe('deleting 10,000 volumes from the window', () => {
     await expect.poll(async () => Number(/^(\d+) of/.exec(await counts())?.[1] ?? 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     await panel.screenshot({ path: `${SCREENS}/activity-10000-running.png` });
 
-    await expect.poll(counts, { timeout: 120_000, interval: 250 }).toMatch(new RegExp(`^${COUNT} of ${COUNT} finished\\s+Done ${COUNT}$`));
+    await expect.poll(counts, { timeout: 120_000, interval: 250 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished\\s+Done ${SHOWN}$`));
     const ranMs = performance.now() - started;
     const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
     // The panel opened the batch by itself; it shows a page of its items, not 10,000 rows.
@@ -100,7 +102,7 @@ describe('deleting 10,000 volumes from the window', () => {
     await again.goto(app.host.url);
     await expect.poll(() => again.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe('0 of 0 volumes');
     await again.getByTestId('activity-toggle').click(); // the history, from the journal
-    await expect.poll(() => again.getByTestId('batch-counts').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${COUNT} of ${COUNT} finished`));
+    await expect.poll(() => again.getByTestId('batch-counts').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished`));
     await again.close();
     const longest = Math.max(0, ...longTasks);
     const held = longTasks.reduce((sum, ms) => sum + ms, 0);

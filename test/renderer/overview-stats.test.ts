@@ -78,16 +78,34 @@ describe('overview charts', () => {
       ['AVAILABLE', 'available (#2)', 2],
       ['ERROR', 'error (#1)', 1],
     ]);
-    const bars = tenantBars(z!, (id) => `T${id}`, label, format) as { xAxis: { data: string[] }; series: { id: string; name: string; data: number[] }[] };
+    const bars = tenantBars(z!, (id) => `T${id}`, label, format) as { xAxis: { data: string[] }; yAxis: { type: string }; series: { id: string; name: string; data: number[] }[] };
     expect(bars.xAxis.data).toEqual(['T101', 'T102']);
     expect(bars.series.map((s) => [s.id, s.name, s.data])).toEqual([
       ['AVAILABLE', 'available', [1, 1]],
       ['ERROR', 'error', [1, 0]],
     ]);
+    expect(bars.yAxis).toMatchObject({ type: 'value' });
     const enabled = enabledPie(z!, { enabled: 'On', disabled: 'Off' }, format) as { series: { data: { id: string; value: number }[] }[] };
     expect(enabled.series[0]?.data.map((d) => [d.id, d.value])).toEqual([
       ['ACTIVED', 2],
       ['DISABLED', 1],
     ]);
+  });
+
+  it('names every tenant: a few as columns, more as horizontal bars on a taller chart', async () => {
+    const { tenantBars, tenantChartHeight, COLUMN_TENANTS } = await import('../../renderer/src/logic/overview-charts');
+    const rows = Array.from({ length: COLUMN_TENANTS + 1 }, (_, i) => row('z', 200 + i, 'AVAILABLE', 10));
+    const [many] = overviewTotals(rows, ['z']);
+    type Axis = { type: string; data?: string[]; axisLabel?: { interval?: number; overflow?: string } };
+    const bars = tenantBars(many!, (id) => `Tenant ${id}`, (s) => s, String) as { xAxis: Axis; yAxis: Axis };
+    expect(bars.yAxis.type).toBe('category');
+    expect(bars.yAxis.data).toHaveLength(COLUMN_TENANTS + 1);
+    expect(bars.yAxis.axisLabel).toMatchObject({ interval: 0, overflow: 'truncate' }); // no label skipped, long ones cut (the tooltip has them whole)
+    expect(bars.xAxis.type).toBe('value');
+    const [few] = overviewTotals(rows.slice(0, 2), ['z']);
+    const columns = tenantBars(few!, (id) => `Tenant ${id}`, (s) => s, String) as { xAxis: Axis };
+    expect(columns.xAxis).toMatchObject({ type: 'category', axisLabel: { interval: 0 } });
+    expect(tenantChartHeight(2)).toBe(220);
+    expect(tenantChartHeight(30)).toBeGreaterThan(30 * 20);
   });
 });

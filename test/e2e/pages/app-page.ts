@@ -40,9 +40,9 @@ export class AppPage {
     return this.accountEntry(name).locator('.state').innerText();
   }
 
-  /** The volume count badge of every account in the sidebar. */
+  /** The volume count badge of every account in the sidebar ("1,200" read as 1200). */
   async accountCounts(): Promise<number[]> {
-    return (await this.page.locator('li.account .badge').allInnerTexts()).map(Number);
+    return (await this.page.locator('li.account .badge').allInnerTexts()).map((text) => Number(text.replace(/,/g, '')));
   }
 
   get allAccounts(): Locator {
