@@ -66,7 +66,7 @@ export function tourOf(page: Page, subject: string): Stop[] {
       await onVolumes();
       await volumes.rows.nth(0).locator('.cell-name').click();
       await volumes.rows.nth(2).locator('.cell-name').click({ modifiers: ['Shift'] });
-      await volumes.batchAction(kind).click();
+      await volumes.runBatch(kind);
       return shown(dialogs.operation(kind));
     },
     close: () => escape(dialogs.operation(kind)),

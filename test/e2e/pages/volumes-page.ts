@@ -71,18 +71,24 @@ export class VolumesPage {
     await this.page.getByRole('menuitem').filter({ hasText: name }).getByRole('checkbox').click();
   }
 
-  /** The toolbar's button of one batch action (disable, delete …) for the selected rows. */
+  /** The toolbar's control of one batch action (disable, delete …) for the selected rows: Delete's button, or an item of More. */
   batchAction(action: string): Locator {
     return this.page.getByTestId(`batch-${action}`);
+  }
+
+  /** Opens one batch action's dialog for the selected rows (from More, but Delete). */
+  async runBatch(action: string): Promise<void> {
+    if (action !== 'delete') await this.page.getByTestId('toolbar-more').click();
+    await this.batchAction(action).click();
   }
 
   async openCreate(): Promise<void> {
     await this.page.getByTestId('create-volume').click();
   }
 
-  /** Opens the export menu and picks CSV or JSON; resolves with the downloaded file's path. */
+  /** Opens More and picks CSV or JSON; resolves with the downloaded file's path. */
   async export(format: 'csv' | 'json'): Promise<string> {
-    await this.page.getByTestId('export-button').click();
+    await this.page.getByTestId('toolbar-more').click();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`export-${format}`).click()]);
     return (await download.path())!;
   }

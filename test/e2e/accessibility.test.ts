@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVolumeClient } from '../../electron/core/api';
+import { startAppInBrowser, type AppInBrowser } from './browser';
+import { AppPage } from './pages';
+import { tourOf } from './pages/tour';
+
+// axe-core in Chromium over every main screen and dialog (pages/tour.ts), light and dark: a
+// serious or critical finding fails, printed with its rule, the element and the rule's help.
+const SUBJECT = 'a11y-subject';
+
+/**
+ * Findings that are known and not this window's markup to fix here, each matched narrowly (rule,
+ * and what axe says of the element) and printed on every run so they stay in sight. Remove a line
+ * once its cause is fixed: the scan then guards it.
+ */
+const KNOWN: { rule: string; why?: RegExp; target?: RegExp; reason: string }[] = [
+  // Element Plus 2.x: el-select and el-autocomplete point aria-activedescendant at option -1 while none is highlighted.
+  { rule: 'aria-valid-attr-value', why: /aria-activedescendant="el-id-[\d-]+-item--1"/, reason: 'Element Plus select/autocomplete (upstream)' },
+  // Element Plus 2.x: an indeterminate el-checkbox puts aria-checked="mixed" on its <label>, not on the input.
+  { rule: 'aria-allowed-attr', why: /aria-checked="mixed"/, reason: 'Element Plus el-checkbox (upstream)' },
+  // Label in name (WCAG 2.5.3): an aria-label that does not contain the words shown; their files were being reworked when the scan came.
+  { rule: 'label-content-name-mismatch', target: /^\.all$|^button\[aria-label=".*User id \d+"\]$|^button\[title="http/, reason: 'pending: AccountSidebar.vue buttons' },
+  { rule: 'label-content-name-mismatch', target: /\.server__detach-all/, reason: "pending: AccountAttachments.vue's Detach all" },
+  // The header's language menu (the window's first dropdown, id …-0): aria-label "Language" over the visible "EN".
+  { rule: 'label-content-name-mismatch', target: /^#el-id-\d+-0$/, reason: "pending: App.vue's language button" },
+];
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  /** Each element found, with what axe measured there (the contrast ratio and colours, the attribute). */
+  targets: { target: string; why: string }[];
+}
+
+/** The page's globals a scan uses (this file is checked without the DOM library). */
+type AxeGlobal = { axe: { run(context: unknown, options: unknown): Promise<{ violations: (Omit<Finding, 'targets'> & { nodes: { target: string[]; any: { message: string }[]; all: { message: string }[] }[] })[] }> } };
+
+async function scan(page: Page, source: string): Promise<Finding[]> {
+  // Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts, rightly.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as AxeGlobal;
+    const { violations } = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+    return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+      id,
+      impact,
+      help,
+      helpUrl,
+      targets: nodes.map((node) => ({ target: node.target.join(' '), why: [...node.any, ...node.all].map((check) => check.message).join('; ') })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('accessibility: axe-core over each screen and dialog, in both themes', () => {
+  let app: AppInBrowser;
+  let page: Page;
+  let axeSource: string;
+
+  beforeAll(async () => {
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+    app = await startAppInBrowser({ sandbox: { speed: 20 } });
+    const { sandbox } = app.core;
+    await createVolumeClient({
+      endpoint: sandbox.endpoint,
+      credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+    }).create({ name: SUBJECT, size: 5 });
+    page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.setDefaultTimeout(10_000);
+    const shell = new AppPage(page);
+    await shell.goto(app.host.url);
+    await shell.waitForRows();
+  }, 60_000);
+
+  afterAll(() => app?.close());
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`finds nothing serious or critical in the ${theme} theme`, async () => {
+      await new AppPage(page).setTheme(theme);
+      const report: string[] = [];
+      const seen = new Set<string>();
+      for (const stop of tourOf(page, SUBJECT)) {
+        await stop.open();
+        for (const finding of await scan(page, axeSource)) {
+          for (const { target, why } of finding.targets) {
+            const key = `${finding.id} ${target}`;
+            if (seen.has(key)) continue; // the same element behind the next dialog
+            seen.add(key);
+            const known = KNOWN.find((k) => k.rule === finding.id && (k.why?.test(why) ?? true) && (k.target?.test(target) ?? true));
+            if (known) {
+              console.log(`known (${known.reason}): ${theme} ${stop.name}: ${finding.id} at ${target}`);
+              continue;
+            }
+            report.push(`${theme} ${stop.name}: [${finding.impact}] ${finding.id} at ${target} — ${finding.help}: ${why} (${finding.helpUrl})`);
+          }
+        }
+        await stop.close();
+      }
+      if (report.length > 0) console.log(report.join('\n'));
+      expect(report).toEqual([]);
+    }, 180_000);
+  }
+});
