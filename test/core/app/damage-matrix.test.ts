@@ -54,6 +54,7 @@ beforeAll(async () => {
   await call(core, 'settings:set', { theme: 'dark', maxTotal: 6 });
   await call(core, 'accounts:add', { name: 'Prod', endpoint: 'https://cloud.example.com', colour: '#336699', tenants: [{ userId: 7 }], secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' }, sessionOnly: true });
   await call(core, 'volumes:list', { accountId: localId });
+  await call(core, 'labels:set', { accountId: localId, kind: 'server', id: 'srv-template', label: 'Template server' });
   await submit(core, 'template-disk');
   await core.stop();
   running.splice(0);
@@ -74,6 +75,7 @@ const FILES: { name: () => string; wrongShape: string; code: DataNotice['code'] 
   { name: () => 'queue.jsonl', wrongShape: '{"kind":"nope"}\n', code: 'queue' },
   { name: () => `cache/${encodeURIComponent(localId)}.json`, wrongShape: JSON.stringify({ format: 1, savedAt: 'yesterday', volumes: {} }), code: 'cache' },
   { name: () => 'local-sandbox.json', wrongShape: JSON.stringify({ version: 1, nextUnique: 1, volumes: 'none' }), code: 'local-sandbox' },
+  { name: () => 'labels.json', wrongShape: JSON.stringify({ [localId]: { server: { 'srv-template': '' }, image: {} } }), code: 'labels' },
 ];
 
 async function damage(path: string, how: Damage): Promise<string | null> {
@@ -113,6 +115,7 @@ async function saveEverything(core: AppCore): Promise<void> {
   await call(core, 'accounts:add', { name: 'Later', endpoint: 'https://later.example.com', colour: '#aa3366', tenants: [{ userId: 9 }], secrets: { accessToken: 'd', sessionToken: 'e', sessionSecret: 'f' }, sessionOnly: true });
   const local = (await call<AccountView[]>(core, 'accounts:list')).find((account) => account.kind === 'local-sandbox')!;
   await call(core, 'volumes:list', { accountId: local.id });
+  await call(core, 'labels:set', { accountId: local.id, kind: 'image', id: 'img-after', label: 'After damage' });
   await submit(core, 'after-damage', local.id);
 }
 
@@ -143,6 +146,7 @@ describe.each(FILES)('a damaged $code file', ({ name, wrongShape, code }) => {
     expect(await call<Settings>(again, 'settings:get')).toMatchObject({ notifications: false });
     expect((await call<AccountView[]>(again, 'accounts:list')).map((account) => account.name)).toContain('Later');
     expect((await batches(again)).map((batch) => batch.title)).toContain('after-damage');
+    expect(Object.values(await call<Record<string, { image: Record<string, string> }>>(again, 'labels:list')).map((labels) => labels.image['img-after'])).toContain('After damage');
   });
 });
 
@@ -172,6 +176,13 @@ describe('what is recovered', () => {
     const [notice] = (await info(core)).notices;
     expect(notice).toMatchObject({ code: 'queue', file: 'queue.jsonl', params: { dropped: 1 } });
     expect(await readFile(notice!.keptAt!, 'utf8')).toBe(damaged);
+  });
+
+  it('the labels of each account that are valid in a damaged labels.json are kept', async () => {
+    const { dataDir } = await damagedFolder('labels.json', 'wrong shape', JSON.stringify({ [localId]: { server: { 'srv-template': 'Kept' }, image: {} }, broken: { server: 'none' } }));
+    const core = await launch(dataDir);
+    expect(await call(core, 'labels:list')).toEqual({ [localId]: { server: { 'srv-template': 'Kept' }, image: {} } });
+    expect((await info(core)).notices[0]).toMatchObject({ code: 'labels', params: { kept: 1 } });
   });
 
   it('accounts of a damaged accounts.json that are valid on their own are kept', async () => {
