@@ -67,7 +67,7 @@ describe('a server label in the table', () => {
 
   it('exports the label in the CSV column and keeps the raw id in JSON beside it', () => {
     expect(columnValue('attachedTo', attached, context)).toBe('Build box 7 (/dev/vdb)');
-    expect(toCsv([attached], ['name', 'attachedTo'], { name: 'Name', attachedTo: 'Attached to' } as never, context)).toBe('Name,Attached to\r\ndb-data,Build box 7 (/dev/vdb)\r\n');
+    expect(toCsv([attached], ['name', 'attachedTo'], { name: 'Name', attachedTo: 'Attached to' } as never, context, { enabled: String, state: String, stuck: 'Stuck', yes: 'Yes', no: 'No' })).toBe('Name,Attached to\r\ndb-data,Build box 7 (/dev/vdb)\r\n');
     const [json] = JSON.parse(toJson([attached], context)) as { attachments: { serverId: string }[]; attachedTo: string }[];
     expect(json!.attachments[0]!.serverId).toBe(SERVER);
     expect(json!.attachedTo).toBe('Build box 7 (/dev/vdb)');
