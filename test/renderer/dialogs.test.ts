@@ -123,15 +123,15 @@ describe('operation dialogs', () => {
     useDialogsStore().open({ kind: 'delete', volumes: many(10_000) });
     await settle();
     expect(dialogEl().querySelector('[data-testid="batch-too-large"]')).toBeNull();
-    button('Delete 10000 volumes').click();
+    button('Delete 10,000 volumes').click();
     await settle();
     expect(submitted.map((s) => s.items.length)).toEqual([10_000]);
     wrapper.unmount();
     document.body.innerHTML = '';
 
     for (const [locale, text, label] of [
-      ['en', 'One batch holds at most 10000 volumes and 10001 are selected.', 'Delete 10001 volumes'],
-      ['zh-CN', '一个批次最多包含 10000 个磁盘，当前选中了 10001 个。', '删除 10001 个磁盘'],
+      ['en', 'One batch holds at most 10,000 volumes and 10,001 are selected.', 'Delete 10,001 volumes'],
+      ['zh-CN', '一个批次最多包含 10,000 个磁盘，当前选中了 10,001 个。', '删除 10,001 个磁盘'],
     ] as const) {
       i18n.global.locale.value = locale;
       wrapper = mount(DialogHost!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
@@ -152,7 +152,7 @@ describe('operation dialogs', () => {
     await settle();
     button('Enable').click();
     await settle();
-    expect(dialogEl().textContent).toContain('One batch holds at most 10000 volumes and 10001 are selected.');
+    expect(dialogEl().textContent).toContain('One batch holds at most 10,000 volumes and 10,001 are selected.');
     expect(submitted).toEqual([]);
   });
 

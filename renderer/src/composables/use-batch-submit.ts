@@ -6,6 +6,7 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LIMITS } from '@shared/limits';
 import { MAX_BATCH_ITEMS, type QueueRequest } from '@shared/queue';
+import { translate } from '@/i18n';
 import { describeError } from '@/i18n/errors';
 import type { TitleSpec } from '@/logic/dialog-requests';
 import { useNavigationStore } from '@/stores/navigation';
@@ -23,7 +24,7 @@ export function useBatchSubmit() {
 
   /** Why `n` items cannot go in one batch (the contract's limit), or '' when they can. */
   function overLimit(n: number): string {
-    return n > MAX_BATCH_ITEMS ? t('dialogs.batchTooLarge', { n, max: MAX_BATCH_ITEMS }) : '';
+    return n > MAX_BATCH_ITEMS ? translate({ key: 'dialogs.batchTooLarge', params: { n, max: MAX_BATCH_ITEMS } }) : '';
   }
 
   /** True when the batch was queued (the dialog then closes). */
@@ -34,7 +35,7 @@ export function useBatchSubmit() {
     if (failure.value) return false;
     submitting.value = true;
     try {
-      const title = t(batch.title.key, batch.title.params);
+      const title = translate(batch.title);
       const queued = await queue.submit(title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title, batch.items);
       navigation.openBatch(queued.id);
       return true;
