@@ -69,3 +69,34 @@ it('re-lists an account once per burst of settled items, not once per item', asy
   expect(count('list')).toBeLessThanOrEqual(12);
   expect(count('list')).toBeGreaterThan(0);
 });
+
+it('reads a waiting item at once when its account comes back online, not at the delay its reads grew to while away', async () => {
+  // A separate core whose reads grow slowly: 10 s more after each read that learnt nothing.
+  await core.stop();
+  core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), sandbox: { speed: 0, seed: 'empty' }, refreshIntervalMs: 3_600_000, offlineRetryMs: 200, queueWait: { firstMs: 100, stepMs: 10_000, capMs: 30_000, timeoutMs: 600_000 } });
+  const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+  const account = await call<AccountView>('accounts:add', { name: 'Cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets });
+  const admin = createVolumeClient({ endpoint: cloud.endpoint, credentials: secrets });
+  const volume = await admin.create({ userid: 101, name: 'v', size: 1 });
+  await expect.poll(async () => (await admin.get(volume.unique)).volumeStatus, { timeout: 5_000 }).toBe('AVAILABLE');
+  await call('volumes:list', { accountId: account.id });
+  const states: string[] = [];
+  core.onEvent((event, payload) => {
+    if (event === 'accounts:changed') states.push((payload as AccountView[]).find((a) => a.id === account.id)?.state ?? '');
+  });
+
+  // Reads of the cloud are cut off: the delete is accepted, its first read fails and the account reads offline.
+  cloud.setFaults({ dropRate: { get: 1, status: 1, list: 1 } });
+  await call('queue:submit', { title: 'Delete', items: [{ op: 'delete', accountId: account.id, params: { unique: volume.unique } }] });
+  await expect.poll(() => states.includes('offline'), { timeout: 5_000 }).toBe(true);
+  await new Promise((done) => setTimeout(done, 500));
+  expect(core.queueActivity().running).toBe(1); // still waiting for its volume
+
+  cloud.setFaults({});
+  await expect.poll(() => states.at(-1), { timeout: 5_000 }).toBe('online');
+  const backAt = Date.now();
+  // Woken, the follower reads the volume now: the item is over within a second, not 10 s later.
+  await expect.poll(() => core.queueActivity().running, { timeout: 3_000, interval: 50 }).toBe(0);
+  expect(Date.now() - backAt).toBeLessThan(2_000);
+  expect((await call<{ items: { state: string }[] }[]>('queue:list', {}))[0]?.items[0]?.state).toBe('done');
+});
