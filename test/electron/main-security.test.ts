@@ -139,6 +139,16 @@ describe('the app:// handler', () => {
     expect(await response.text()).toContain('<div id="app">');
   });
 
+  it('serves the page icon the built index names, and no CSP in a <meta> (Chromium logs an error for its frame-ancestors)', async () => {
+    const html = await (await get(APP_URL)).text();
+    expect(html).not.toMatch(/http-equiv=["']?content-security-policy/i);
+    const icon = /<link rel="icon"[^>]*href="\.\/([^"]+)"/.exec(html)?.[1];
+    expect(icon).toMatch(/\.svg$/);
+    const response = await get(`app://cloud-disk-desk/${icon}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
   it('refuses paths out of the renderer folder, malformed escapes, other hosts and folders', async () => {
     for (const url of ['app://cloud-disk-desk/..%2f..%2fpackage.json', 'app://cloud-disk-desk/%2e%2e/%2e%2e/package.json', 'app://cloud-disk-desk/assets/..%2f..%2f..%2fpackage.json', 'app://cloud-disk-desk/%E0%A4%A', 'app://cloud-disk-desk/index.html%00.png', 'app://elsewhere/index.html', 'app://cloud-disk-desk/assets', 'app://cloud-disk-desk/missing.js']) {
       expect((await get(url)).status, url).toBe(404);
