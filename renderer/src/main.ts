@@ -1,6 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus, { ElMessage } from 'element-plus';
+import ElementPlus from 'element-plus';
+import { toast } from '@/composables/use-toast';
 import 'element-plus/dist/index.css';
 import 'element-plus/theme-chalk/dark/css-vars.css';
 import App from './App.vue';
@@ -12,4 +13,4 @@ import './styles.css';
 const pinia = createPinia();
 createApp(App).use(pinia).use(i18n).use(ElementPlus).mount('#app');
 // Once, for every store: without the accounts there is nothing to show, so their failure stays on screen.
-startStores().catch((error: unknown) => ElMessage({ type: 'error', message: describeError(error), showClose: true, duration: 0 }));
+startStores().catch((error: unknown) => toast.error(describeError(error), { sticky: true }));
