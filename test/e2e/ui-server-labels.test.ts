@@ -136,6 +136,21 @@ describe('server labels in the window', () => {
     expect(await input.inputValue()).toBe(serverId);
     await page.keyboard.press('Escape');
     await expect.poll(() => attach.isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+  });
+
+  it('reads in Chinese and in the dark theme', async () => {
+    const { app, attachments } = pagesOf(page);
+    await app.switchView('attachments');
+    await app.setLanguage('zh-CN');
+    await app.toggleTheme();
+    await attachments.view.getByRole('textbox').fill(LABEL);
+    expect(await heading().getByRole('button', { name: `为 ${serverId} 设置标签` }).count()).toBe(1);
+    expect(await heading().getByRole('button', { name: `复制 ${serverId}` }).count()).toBe(1);
+    await page.screenshot({ path: `${SCREENS}/attachments-server-labels-zh-dark.png` });
+    await app.toggleTheme();
+    await app.setLanguage('en');
   });
 
   it('keeps the label after the core restarts on the same data folder', async () => {
@@ -144,7 +159,7 @@ describe('server labels in the window', () => {
     await startCore();
     await page.goto(host.url);
     const { app, attachments } = pagesOf(page);
-    await app.waitForRows();
+    await page.getByTestId('view-switcher').waitFor();
     await app.switchView('attachments');
     await attachments.view.getByRole('textbox').fill(LABEL);
     await expect.poll(() => heading().locator('.server-name__text').innerText(), { timeout: 15_000 }).toBe(LABEL);
