@@ -3,7 +3,8 @@
  * server is labelled from its Attachments heading by keyboard; the label shows there, in the
  * table's "Attached to" column and in the attach dialog's suggestions, finds its volumes in the
  * table's search, keeps the full uuid on hover and copies it; and it is still there after the core
- * restarts on the same data folder.
+ * restarts on the same data folder. An image id labelled in the drawer is suggested by its label
+ * in the Create dialog.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,37 @@ describe('server labels in the window', () => {
     await expect.poll(() => attach.isVisible()).toBe(false);
     await page.keyboard.press('Escape');
     await expect.poll(() => drawer.isVisible()).toBe(false);
+  });
+
+  it('labels an image id in the drawer and suggests it by that label in the Create dialog', async () => {
+    const { volumes } = pagesOf(page);
+    const { volumes: all } = await core.handlers['volumes:list']({ accountId });
+    const fromImage = all.find((v) => v.imageId !== null);
+    expect(fromImage, 'the demo fleet has a volume made from an image').toBeDefined();
+    const imageId = fromImage!.imageId!;
+    await volumes.search(fromImage!.name);
+    await expect.poll(() => volumes.row(fromImage!.name).count()).toBe(1);
+    await volumes.row(fromImage!.name).click();
+    await expect.poll(() => volumes.row(fromImage!.name).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('volume-drawer');
+    await drawer.getByRole('button', { name: `Label ${imageId}` }).click();
+    await drawer.getByRole('textbox', { name: `Label for ${imageId}` }).fill('Debian 12 base');
+    await drawer.getByTestId('server-name-save').click();
+    await expect.poll(() => drawer.locator(`[data-testid="server-name"][data-id="${imageId}"] .server-name__text`).innerText()).toBe('Debian 12 base');
+    await page.screenshot({ path: `${SCREENS}/drawer-image-label.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+
+    await page.getByTestId('create-volume').click();
+    const create = page.getByTestId('dialog-create');
+    await create.getByLabel('Image id').fill('debian');
+    const suggestion = page.getByTestId('image-suggestion').filter({ hasText: 'Debian 12 base' });
+    await expect.poll(() => suggestion.count()).toBe(1);
+    await suggestion.click();
+    expect(await create.getByLabel('Image id').inputValue()).toBe(imageId);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => create.isVisible()).toBe(false);
   });
 
   it('reads in Chinese and in the dark theme', async () => {
