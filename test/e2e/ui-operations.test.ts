@@ -202,6 +202,7 @@ describe('operations in the browser host', () => {
     await search('e2e-bulk');
     await expect.poll(() => page.getByTestId('volume-row').count()).toBe(5);
     await selectAll(5);
+    await page.getByTestId('toolbar-more').click(); // the less-used batch actions are under More
     await page.getByTestId('batch-disable').click();
     const disable = dialog('disable');
     await expect.poll(() => disable.getByTestId('dialog-volume-list').locator('li').count()).toBe(5);

@@ -147,7 +147,7 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await expect.poll(() => dialog.isVisible(), { timeout: 5_000 }).toBe(false);
 
     // Export: the filtered, sorted rows, as CSV.
-    await page.getByTestId('export-button').click();
+    await page.getByTestId('toolbar-more').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(csv[0]).toMatch(/^Name,Enabled,State,Size \(GB\)/);

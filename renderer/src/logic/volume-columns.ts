@@ -13,20 +13,49 @@ export const FIXED_COLUMNS: readonly ColumnId[] = ['name'];
 /** Shown on first run: what fits a 1440-pixel window; the others are a click away in the chooser. */
 export const DEFAULT_COLUMNS: readonly ColumnId[] = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'updated'];
 
-export const COLUMN_WIDTHS: Record<ColumnId, number> = {
-  name: 170,
-  enabled: 90,
-  state: 140,
-  size: 80,
-  attachedTo: 180,
-  tenant: 110,
-  account: 140,
-  zone: 80,
-  type: 80,
-  bootable: 86,
-  created: 136,
-  updated: 136,
+/**
+ * Each column's width when there is room (`ideal`) and the least it may shrink to (`min`; the
+ * table also keeps every header whole, see fitColumnWidths). Dates, sizes and flags never shrink:
+ * they are read whole or not at all.
+ */
+export const COLUMN_SIZES: Record<ColumnId, { ideal: number; min: number }> = {
+  name: { ideal: 200, min: 150 },
+  enabled: { ideal: 104, min: 104 },
+  state: { ideal: 136, min: 128 },
+  size: { ideal: 112, min: 112 },
+  attachedTo: { ideal: 170, min: 130 },
+  tenant: { ideal: 120, min: 100 },
+  account: { ideal: 140, min: 110 },
+  zone: { ideal: 90, min: 90 },
+  type: { ideal: 90, min: 90 },
+  bootable: { ideal: 110, min: 110 },
+  created: { ideal: 150, min: 150 },
+  updated: { ideal: 150, min: 150 },
 };
+
+/** Which columns give up width first when the window is narrow (the server ids and names ellipsize, with the full text on hover). */
+const SHRINK_ORDER: readonly ColumnId[] = ['attachedTo', 'account', 'tenant', 'name', 'zone', 'type', 'state'];
+
+/**
+ * The widths of the shown columns in `available` pixels: their ideal widths, Name taking what is
+ * left over; short of room, the columns in SHRINK_ORDER shrink one after another to their minimum.
+ * Still short, the table scrolls sideways (the widths add up to more than `available`).
+ * `floors`: what each header needs whole in the current language, which no column goes below.
+ */
+export function fitColumnWidths(columns: readonly ColumnId[], available: number, floors: Partial<Record<ColumnId, number>> = {}): Record<ColumnId, number> {
+  const min = (id: ColumnId) => Math.max(COLUMN_SIZES[id].min, floors[id] ?? 0);
+  const widths = Object.fromEntries(columns.map((id) => [id, Math.max(COLUMN_SIZES[id].ideal, min(id))])) as Record<ColumnId, number>;
+  let excess = columns.reduce((sum, id) => sum + widths[id], 0) - available;
+  if (excess < 0 && columns.includes('name')) widths.name -= excess;
+  for (const id of SHRINK_ORDER) {
+    if (excess <= 0) break;
+    if (!columns.includes(id)) continue;
+    const give = Math.min(excess, widths[id] - min(id));
+    widths[id] -= give;
+    excess -= give;
+  }
+  return widths;
+}
 
 /** The columns to show from the saved choice (null: the default; unknown ids dropped; fixed ones always in), in table order. */
 export function chosenColumns(saved: readonly string[] | null): ColumnId[] {
