@@ -13,7 +13,7 @@ import { startAppCore } from '../../electron/core/app-core';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { startAppInBrowser, type AppInBrowser } from './browser';
-import { SCREENS } from './pages/app-page';
+import { AppPage, SCREENS } from './pages/app-page';
 
 describe('credentials: none readable after a restart, and an expired session', () => {
   let cloud: RunningSandbox;
@@ -67,6 +67,15 @@ describe('credentials: none readable after a restart, and an expired session', (
     expect(await banner.innerText()).not.toMatch(/keychain\.failed|Secret|DBus/i); // the technical text stays folded
     expect(await entry.getByTestId(`account-credentials-${accountId}`).isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENS}/needs-credentials-banner.png` });
+    // The same in Chinese and dark: the words come from the window's catalogue, not the core.
+    const frame = new AppPage(page);
+    await frame.setLanguage('zh-CN');
+    await frame.setTheme('dark');
+    expect(await banner.innerText()).toMatch(/Second cloud 需要凭据：显示截至 \d{2}:\d{2} 的磁盘/);
+    expect(await entry.locator('.state').innerText()).toBe('需要凭据');
+    await frame.screenshot('needs-credentials-banner-zh-dark');
+    await frame.setLanguage('en');
+    await frame.setTheme('light');
 
     await page.getByTestId(`banner-credentials-${accountId}`).click();
     const prompt = page.getByTestId('expired-prompt');
