@@ -82,7 +82,9 @@ export function enabledPie(totals: Totals, labels: { enabled: string; disabled: 
 export const COLUMN_TENANTS = 6;
 /** The widest a tenant's name is drawn beside its bar or under its column (px); the tooltip has it whole. */
 const BAR_LABEL_WIDTH = 120;
-const COLUMN_LABEL_WIDTH = 64;
+/** Columns share about this much room at 1280 px (the chart's narrowest), each label at least the minimum. */
+const COLUMN_ROOM = 360;
+const COLUMN_LABEL_MIN = 64;
 /** A horizontal bar's line, and what the legend and margins take. */
 const BAR_LINE = 26;
 const BAR_CHROME = 64;
@@ -107,7 +109,7 @@ export function tenantBars(account: AccountTotals, tenantLabel: (userId: number 
     axisLabel: {
       fontSize: 11,
       interval: 0,
-      width: horizontal ? BAR_LABEL_WIDTH : COLUMN_LABEL_WIDTH,
+      width: horizontal ? BAR_LABEL_WIDTH : Math.max(COLUMN_LABEL_MIN, Math.floor(COLUMN_ROOM / Math.max(1, account.tenants.length))),
       overflow: 'truncate' as const,
       hideOverlap: false,
     },
