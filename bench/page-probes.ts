@@ -74,6 +74,18 @@ export function selectAllStep(checkbox: string): string {
   return step(`() => document.querySelector(${JSON.stringify(checkbox)}).click()`, `() => document.querySelector('[data-testid=volume-row]')?.getAttribute('aria-selected')`);
 }
 
+/**
+ * Scrolls the table to the middle of its rows (or back to the top) by setting the scroll position of
+ * el-table-v2's grid window (the body's first child; a wheel event from the probe does not move it),
+ * the same way on both pages. Done when the first row drawn is another one.
+ */
+export function scrollStep(to: 'middle' | 'top'): string {
+  return step(
+    `() => { const grid = document.querySelector('.el-table-v2__body > div'); grid.scrollTop = ${to === 'middle' ? 'grid.scrollHeight / 2 - grid.clientHeight / 2' : '0'}; }`,
+    FIRST_ROW,
+  );
+}
+
 /** The app only: switches to the Overview; done when every account's count is painted. */
 export function overviewStep(accounts: number): string {
   return step(

@@ -2,6 +2,7 @@
  * The window at 1,000 / 10,000 / 100,000 volumes over 4 accounts, in Chromium through the real
  * renderer build and the browser host, beside the bare el-table-v2 anchor (bench/bare) with the
  * same rows and 12 columns in the same browser: data → painted, keyword filter, sort, select all,
+ * scroll to the middle,
  * and the retained JS heap, each as app / bare / ratio; the Overview switch
  * (the app's own); and in the core, one refresh cycle's requests, the diff time and the bytes sent
  * to the window when nothing changed. Each account is a sandbox seeded `scale:N`, added the way a
@@ -21,7 +22,7 @@ import { COLUMN_IDS } from '../renderer/src/logic/volume-columns';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { launchChromium } from '../test/e2e/browser';
 import { buildBareTable, type BareTable } from './bare-table';
-import { appLoadProbe, filterStep, overviewStep, selectAllStep, sortStep } from './page-probes';
+import { appLoadProbe, filterStep, overviewStep, scrollStep, selectAllStep, sortStep } from './page-probes';
 
 const SIZES = [1_000, 10_000, 100_000];
 const ACCOUNTS = 4;
@@ -29,7 +30,7 @@ const KEYWORD = '0004';
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 
 type Side = 'app' | 'bare';
-const TABLE_METRICS = ['data → painted', 'keyword filter → repaint', 'sort → repaint', 'select all → repaint', 'retained JS heap (MB)'] as const;
+const TABLE_METRICS = ['data → painted', 'keyword filter → repaint', 'sort → repaint', 'select all → repaint', 'scroll to the middle → repaint', 'retained JS heap (MB)'] as const;
 type TableMetric = (typeof TABLE_METRICS)[number];
 
 interface SizeResult {
@@ -72,6 +73,7 @@ async function measureTable(page: Page, runs: number, selectAll: string): Promis
     'keyword filter → repaint': await repeat([filterStep(KEYWORD), filterStep('')]),
     'sort → repaint': await repeat([sortStep('size'), sortStep('name')]),
     'select all → repaint': await repeat([selectAllStep(selectAll), selectAllStep(selectAll)]),
+    'scroll to the middle → repaint': await repeat([scrollStep('middle'), scrollStep('top')]),
     'retained JS heap (MB)': heap,
   };
 }
