@@ -3,14 +3,20 @@ import type { LabelsByAccount } from '@shared/labels';
 import type { Filters } from '../stores/navigation';
 import type { VolumeRow } from '../stores/volumes';
 
-/** Each row's name and description in lower case, made once per row object (rows are replaced, never changed). */
-const haystacks = new WeakMap<VolumeRow, string>();
+/**
+ * Each row's name and description in lower case, made on first search and kept on the row object
+ * under a symbol (rows are replaced, never changed). A property read is several times cheaper than
+ * a WeakMap lookup, which cost ~20 ms a keystroke at 100,000 rows. Not enumerable: a copy of the
+ * row made by spreading it (to change a field) does not carry the old text.
+ */
+const HAYSTACK = Symbol('haystack');
+type Searchable = VolumeRow & { [HAYSTACK]?: string };
 
-function haystack(row: VolumeRow): string {
-  let text = haystacks.get(row);
+function haystack(row: Searchable): string {
+  let text = row[HAYSTACK];
   if (text === undefined) {
     text = `${row.name}\n${row.description}`.toLowerCase();
-    haystacks.set(row, text);
+    Object.defineProperty(row, HAYSTACK, { value: text });
   }
   return text;
 }
@@ -40,6 +46,14 @@ export function filterRows(rows: readonly VolumeRow[], filters: Filters, labels:
       (states === null || states.has(row.volumeStatus)) &&
       (needle === '' || haystack(row).includes(needle) || (servers.size > 0 && row.attachments.some((a) => servers.has(`${row.accountId}\n${a.serverId}`)))),
   );
+}
+
+/** How many rows are in the sidebar's scope (an account, a tenant, or all), counted without a copy. */
+export function countInScope(rows: readonly VolumeRow[], accountId: string | null, userId: number | null): number {
+  if (accountId === null && userId === null) return rows.length;
+  let count = 0;
+  for (const row of rows) if ((accountId === null || row.accountId === accountId) && (userId === null || row.userid === userId)) count++;
+  return count;
 }
 
 /** Whether any filter besides the sidebar's scope (account, tenant) is set. */
