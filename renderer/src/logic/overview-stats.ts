@@ -4,6 +4,7 @@
  * in a passing one).
  */
 import { VOLUME_STATES, type Volume, type VolumeState } from '@shared/volume';
+import { textCollator } from './collation-key';
 
 type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'size'> & { accountId: string; key: string; stuck: boolean };
 
@@ -73,12 +74,12 @@ export interface Attention<R extends Row> {
   reason: 'error' | 'stuck';
 }
 
-/** Volumes in an error state or stuck in a passing one: errors first, then by name. */
+/** Volumes in an error state or stuck in a passing one: errors first, then by name (the table's order; one collator, not a localeCompare per pair). */
 export function needingAttention<R extends Row>(rows: readonly R[]): Attention<R>[] {
   const found: Attention<R>[] = [];
   for (const row of rows) {
     if (ERROR_STATES.includes(row.volumeStatus)) found.push({ row, reason: 'error' });
     else if (row.stuck) found.push({ row, reason: 'stuck' });
   }
-  return found.sort((a, b) => (a.reason === b.reason ? a.row.name.localeCompare(b.row.name) : a.reason === 'error' ? -1 : 1));
+  return found.sort((a, b) => (a.reason === b.reason ? textCollator.compare(a.row.name, b.row.name) : a.reason === 'error' ? -1 : 1));
 }
