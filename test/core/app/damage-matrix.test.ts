@@ -75,7 +75,7 @@ const FILES: { name: () => string; wrongShape: string; code: DataNotice['code'] 
   { name: () => 'queue.jsonl', wrongShape: '{"kind":"nope"}\n', code: 'queue' },
   { name: () => `cache/${encodeURIComponent(localId)}.json`, wrongShape: JSON.stringify({ format: 1, savedAt: 'yesterday', volumes: {} }), code: 'cache' },
   { name: () => 'local-sandbox.json', wrongShape: JSON.stringify({ version: 1, nextUnique: 1, volumes: 'none' }), code: 'local-sandbox' },
-  { name: () => 'labels.json', wrongShape: JSON.stringify({ [localId]: { server: { 'srv-template': '' }, image: {} } }), code: 'labels' },
+  { name: () => 'labels.json', wrongShape: JSON.stringify({ 'an-account': { server: { 'srv-template': '' }, image: {} } }), code: 'labels' },
 ];
 
 async function damage(path: string, how: Damage): Promise<string | null> {
