@@ -15,7 +15,9 @@ export interface Stop {
 }
 
 /** How long dialogs, the drawer and charts take to fade or slide in (Element Plus's transitions). */
-const SETTLE_MS = 400;
+const SETTLE_MS = 300;
+/** The Overview's charts draw themselves in (ECharts' entry animation). */
+const CHARTS_MS = 700;
 
 export function tourOf(page: Page, subject: string): Stop[] {
   const { app, volumes, dialogs, activity, overview, attachments, settings } = pagesOf(page);
@@ -82,7 +84,10 @@ export function tourOf(page: Page, subject: string): Stop[] {
       },
       async close() {},
     },
-    view('overview', () => overview.view, () => overview.waitDrawn()),
+    view('overview', () => overview.view, async () => {
+      await overview.waitDrawn();
+      await page.waitForTimeout(CHARTS_MS);
+    }),
     view('attachments', () => attachments.view, async () => undefined),
     {
       name: 'activity',
@@ -91,7 +96,10 @@ export function tourOf(page: Page, subject: string): Stop[] {
         if (!(await activity.panel.isVisible())) await app.toggleActivity();
         return shown(activity.panel);
       },
-      close: () => activity.hide(),
+      async close() {
+        await app.toggleActivity(); // the status bar's toggle: named in either language
+        await expect.poll(() => activity.panel.isVisible()).toBe(false);
+      },
     },
     {
       name: 'settings',
