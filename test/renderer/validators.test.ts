@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   bulkNames,
+  lengthCounter,
+  showsAtOnce,
   validateCount,
   validateCreate,
   validateDeleteConfirmation,
   validateDescription,
   validateExtendSize,
+  validateLength,
   validateName,
   validateServerId,
   validateSize,
@@ -14,6 +17,12 @@ import {
 } from '../../renderer/src/logic/validators';
 import { opParamsSchemas } from '../../electron/shared/queue';
 import dialogs from '../../renderer/src/i18n/messages/dialogs';
+import { i18n, translate, type KeyedMessage } from '../../renderer/src/i18n';
+
+function i18nText(locale: 'en' | 'zh-CN', message: KeyedMessage): string {
+  i18n.global.locale.value = locale;
+  return translate(message);
+}
 
 const keyOf = (p: { key: string } | null) => p?.key.replace('dialogs.invalid.', '') ?? null;
 
@@ -23,14 +32,33 @@ describe('validators', () => {
     expect(keyOf(validateName('   '))).toBe('nameRequired');
     expect(validateName('data-01')).toBeNull();
     expect(validateName('x'.repeat(255))).toBeNull();
-    expect(validateName('x'.repeat(256))).toEqual({ key: 'dialogs.invalid.nameTooLong', params: { max: 255 } });
+    expect(validateName('x'.repeat(256))).toEqual({ key: 'dialogs.invalid.tooLong', params: { n: 256, max: 255 } });
     // Bulk numbering adds "-01": the base name must leave room for it.
-    expect(validateName('x'.repeat(253), 3)).toEqual({ key: 'dialogs.invalid.nameTooLong', params: { max: 252 } });
+    expect(validateName('x'.repeat(253), 3)).toEqual({ key: 'dialogs.invalid.tooLong', params: { n: 253, max: 252 } });
   });
 
   it('limits a description to 1000 characters', () => {
     expect(validateDescription('x'.repeat(1000))).toBeNull();
-    expect(keyOf(validateDescription('x'.repeat(1001)))).toBe('descriptionTooLong');
+    expect(keyOf(validateDescription('x'.repeat(1001)))).toBe('tooLong');
+  });
+
+  it('refuses a text over its limit with its length and the limit, instead of cutting it', () => {
+    expect(validateLength('x'.repeat(100), 100)).toBeNull();
+    const pasted = validateLength('x'.repeat(300), 255);
+    expect(pasted).toEqual({ key: 'dialogs.invalid.tooLong', params: { n: 300, max: 255 } });
+    expect(showsAtOnce(pasted!)).toBe(true); // seen while typing, not only after leaving the field
+    expect(showsAtOnce(validateName('')!)).toBe(false);
+    expect(i18nText('en', pasted!)).toBe('Too long: 300 characters, at most 255 are allowed. Shorten it; nothing is cut for you.');
+    expect(i18nText('zh-CN', pasted!)).toBe('太长：300 个字符，最多允许 255 个。请缩短，不会替你截断。');
+  });
+
+  it('shows a counter from 80 % of a limit on, marked once over it', () => {
+    expect(lengthCounter(203, 255)).toBeNull();
+    expect(lengthCounter(204, 255)).toEqual({ length: 204, max: 255, over: false });
+    expect(lengthCounter(255, 255)).toEqual({ length: 255, max: 255, over: false });
+    expect(lengthCounter(300, 255)).toEqual({ length: 300, max: 255, over: true });
+    expect(lengthCounter(79, 100)).toBeNull();
+    expect(lengthCounter(80, 100)?.over).toBe(false);
   });
 
   it('takes a size as a positive whole number of GB up to 65536', () => {
@@ -75,7 +103,7 @@ describe('validators', () => {
   it('requires a server id and an owner that is a positive whole number', () => {
     expect(keyOf(validateServerId(' '))).toBe('serverRequired');
     expect(validateServerId('srv-101-a')).toBeNull();
-    expect(keyOf(validateServerId('s'.repeat(101)))).toBe('serverTooLong');
+    expect(keyOf(validateServerId('s'.repeat(101)))).toBe('tooLong');
     expect(validateUserId(101)).toBeNull();
     expect(keyOf(validateUserId(''))).toBe('ownerRequired');
     expect(keyOf(validateUserId(-1))).toBe('ownerInvalid');
@@ -114,7 +142,7 @@ describe('validators', () => {
   });
 
   it('has a message for every problem, in both languages', () => {
-    const keys = ['nameRequired', 'nameTooLong', 'descriptionTooLong', 'sizeRequired', 'sizeInteger', 'sizePositive', 'sizeTooLarge', 'sizeNotLarger', 'countRequired', 'countRange', 'imageTooLong', 'serverRequired', 'serverTooLong', 'ownerRequired', 'ownerInvalid', 'confirmMismatch', 'accountRequired'];
+    const keys = ['nameRequired', 'tooLong', 'sizeRequired', 'sizeInteger', 'sizePositive', 'sizeTooLarge', 'sizeNotLarger', 'countRequired', 'countRange', 'serverRequired', 'ownerRequired', 'ownerInvalid', 'confirmMismatch', 'accountRequired'];
     for (const key of keys) {
       expect(dialogs.en.dialogs.invalid).toHaveProperty(key);
       expect(dialogs['zh-CN'].dialogs.invalid).toHaveProperty(key);

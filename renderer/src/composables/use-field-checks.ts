@@ -1,13 +1,15 @@
 /**
  * A dialog's field checks, made from the pure validators: each field shows why its value is
  * refused (translated) once the user has left it or tried to submit, and stays live after that.
+ * An over-long value says so at once, while typing or on paste (`showsAtOnce`). A refusal of the
+ * cloud for a field (see use-batch-submit) is shown the same way, under that field.
  * Shown through `el-form-item :error`, so no second validation library decides differently.
  */
 import { computed, reactive } from 'vue';
-import type { Problem } from '@/logic/validators';
+import { showsAtOnce, type Problem } from '@/logic/validators';
 import { translate } from '@/i18n';
 
-export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>) {
+export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>, refusals: () => Partial<Record<string, string>> = () => ({})) {
   const fields = Object.keys(checks) as F[];
   const shown = reactive(new Set<string>());
 
@@ -18,7 +20,8 @@ export function useFieldChecks<F extends string>(checks: Record<F, () => Problem
     Object.fromEntries(
       fields.map((field) => {
         const problem = problems.value[field];
-        return [field, problem && shown.has(field) ? translate(problem) : ''];
+        const due = problem && (shown.has(field) || showsAtOnce(problem));
+        return [field, due ? translate(problem) : (refusals()[field] ?? '')];
       }),
     ) as Record<F, string>,
   );

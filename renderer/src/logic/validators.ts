@@ -25,15 +25,35 @@ function toNumber(value: NumberInput): number {
   return typeof value === 'number' ? value : Number(String(value).trim());
 }
 
+/**
+ * A text over its limit is refused with its length and the limit, never cut to fit: a cut name is
+ * a different volume than the one the user meant. `n` counts what would be sent (trimmed).
+ */
+export function validateLength(text: string, max: number): Problem | null {
+  return text.length > max ? problem('tooLong', { n: text.length, max }) : null;
+}
+
+/** A field's counter shows from this share of its limit on. */
+export const COUNTER_FROM = 0.8;
+
+/** The "250 / 255" beside a field near its limit: null while far from it; `over` once past it. */
+export function lengthCounter(length: number, max: number): { length: number; max: number; over: boolean } | null {
+  return length >= Math.ceil(max * COUNTER_FROM) ? { length, max, over: length > max } : null;
+}
+
+/** Problems that show while the user types (an over-long paste is seen at once), not only after leaving the field. */
+export function showsAtOnce(found: Problem): boolean {
+  return found.key === 'dialogs.invalid.tooLong';
+}
+
 export function validateName(name: string, suffixLength = 0): Problem | null {
   const trimmed = name.trim();
   if (trimmed === '') return problem('nameRequired');
-  if (trimmed.length + suffixLength > NAME_MAX) return problem('nameTooLong', { max: NAME_MAX - suffixLength });
-  return null;
+  return validateLength(trimmed, NAME_MAX - suffixLength);
 }
 
 export function validateDescription(description: string): Problem | null {
-  return description.length > DESCRIPTION_MAX ? problem('descriptionTooLong', { max: DESCRIPTION_MAX }) : null;
+  return validateLength(description.trim(), DESCRIPTION_MAX);
 }
 
 /** A size in GB: a positive whole number no larger than the platform's maximum. */
@@ -78,14 +98,13 @@ export function bulkSuffixLength(count: number): number {
 }
 
 export function validateImage(image: string): Problem | null {
-  return image.trim().length > IMAGE_MAX ? problem('imageTooLong', { max: IMAGE_MAX }) : null;
+  return validateLength(image.trim(), IMAGE_MAX);
 }
 
 export function validateServerId(serverId: string): Problem | null {
   const trimmed = serverId.trim();
   if (trimmed === '') return problem('serverRequired');
-  if (trimmed.length > SERVER_ID_MAX) return problem('serverTooLong', { max: SERVER_ID_MAX });
-  return null;
+  return validateLength(trimmed, SERVER_ID_MAX);
 }
 
 /** A tenant (owner) user id: a positive whole number. */
