@@ -112,20 +112,31 @@ describe('operations in the browser host', () => {
 
   let server = '';
 
-  it('shows a failed operation with its API code, and offers to retry it', async () => {
+  it('keeps a refused attach in its dialog with the reason under the server, then shows it failed in Activity with its API code and a retry', async () => {
     const drawer = await openDrawer('e2e-one');
     await drawer.getByTestId('detail-attach').click();
-    await dialog('attach').getByLabel('Server id').fill('srv-nowhere');
-    await dialog('attach').getByRole('button', { name: 'Attach', exact: true }).click();
+    const attach = dialog('attach');
+    await attach.getByLabel('Server id').fill('srv-nowhere');
+    await page.keyboard.press('Tab'); // the suggestions close
+    await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+    // A single operation waits for the cloud's answer: the refusal is shown beside the field it is about.
+    const serverItem = attach.locator('.el-form-item', { has: page.getByLabel('Server id') });
+    await expect.poll(() => serverItem.locator('.el-form-item__error').innerText(), { timeout: 20_000 }).toContain('No such server for this volume');
+    expect(await attach.isVisible()).toBe(true);
+    await attach.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => attach.isVisible()).toBe(false);
+    await closeDrawer();
+    // The refused request stays on record in the Activity panel (open since the creates above, or opened here).
+    if (!(await page.getByTestId('activity-panel').isVisible())) await page.getByTestId('activity-toggle').click();
     const batch = page.getByTestId('batch').filter({ has: page.getByTestId('batch-title').filter({ hasText: 'Attach e2e-one to srv-nowhere' }) });
     await expect.poll(() => batch.getByTestId('batch-counts').innerText(), { timeout: 20_000 }).toMatch(/1 of 1 finished\s+Failed 1$/);
+    await batch.locator('[aria-expanded]').first().click(); // not opened on it (the dialog said it): unfolded by hand
     const item = batch.getByTestId('batch-item');
     expect(await item.innerText()).toContain('No such server for this volume');
     expect(await item.innerText()).not.toContain('attach failed'); // the core's text is folded under Details
     expect(await item.getByTestId('error-details').textContent()).toContain('volumes.error.server-not-exists');
     expect(await batch.getByRole('button', { name: /^Retry the failed/ }).isVisible()).toBe(true);
     expect(await batch.getByRole('button', { name: 'Retry e2e-one' }).isVisible()).toBe(true);
-    await closeDrawer();
     await page.screenshot({ path: `${SCREENS}/activity-failed.png` });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachBatch, cloneBatch, createBatch, deleteBatch, detachBatch, extendBatch, switchBatch, type Target } from '../../renderer/src/logic/dialog-requests';
+import { attachBatch, cloneBatch, createBatch, deleteBatch, detachBatch, extendBatch, refusedField, switchBatch, type Target } from '../../renderer/src/logic/dialog-requests';
 import { freeVolumes, groupByServer, serversSeen } from '../../renderer/src/logic/attachments-index';
 import { queueRequestSchema } from '../../electron/shared/queue';
 import type { VolumeState } from '../../electron/shared/volume';
@@ -101,5 +101,18 @@ describe('attachments index', () => {
     expect(serversSeen(rows, 'acc', 102)).toEqual(['srv-9']);
     expect(serversSeen(rows, 'other', 101)).toEqual(['srv-x']);
     expect(serversSeen(rows, 'acc', 999)).toEqual([]);
+  });
+});
+
+describe('the field a refusal of the cloud is about', () => {
+  it('names the image, size or server field by the API code, and no field otherwise', () => {
+    expect(refusedField('create', 'volumes.error.image-not-exists')).toBe('image');
+    expect(refusedField('create', 'volumes.error.size-insufficient')).toBe('size');
+    expect(refusedField('extend', 'volumes.error.size-invalid')).toBe('size');
+    expect(refusedField('attach', 'volumes.error.server-not-exists')).toBe('serverId');
+    // Where the dialog has no such field (a clone's size, a disable's server), the dialog's foot says it.
+    expect(refusedField('clone', 'volumes.error.size-insufficient')).toBeNull();
+    expect(refusedField('disable', 'volumes.error.server-not-exists')).toBeNull();
+    expect(refusedField('create', 'volumes.error.create-fail')).toBeNull();
   });
 });

@@ -4,13 +4,14 @@ import { mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import ElementPlus from 'element-plus';
 import { nextTick } from 'vue';
-import type { BatchView, QueueRequest } from '../../electron/shared/queue';
+import type { BatchView, QueueItemView, QueueRequest } from '../../electron/shared/queue';
 import type { Volume } from '../../electron/shared/volume';
 import { i18n } from '../../renderer/src/i18n';
 import { setHost } from '../../renderer/src/ipc/host';
 import { useAccountsStore } from '../../renderer/src/stores/accounts';
 import { useDialogsStore } from '../../renderer/src/stores/dialogs';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
+import { useQueueStore } from '../../renderer/src/stores/queue';
 import { fakeHost, type FakeHost } from './fake-host';
 import { account, row } from './fixtures';
 
@@ -21,6 +22,12 @@ async function settle(): Promise<void> {
     await nextTick();
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/** The open dialog is closing: its frame hides it (the store forgets it at the animation's end). */
+function closing(): boolean {
+  const overlay = document.body.querySelector<HTMLElement>('.operation-dialog')?.closest<HTMLElement>('.el-overlay');
+  return !overlay || overlay.style.display === 'none' || document.body.querySelector('.operation-dialog')?.closest('.dialog-fade-leave-active, .dialog-fade-leave-to') != null;
 }
 
 /** The open dialog, teleported to the body. */
@@ -45,7 +52,7 @@ function input(label: string): HTMLInputElement {
 
 async function type(field: HTMLInputElement, value: string): Promise<void> {
   field.value = value;
-  field.dispatchEvent(new Event('input'));
+  field.dispatchEvent(new Event('input', { bubbles: true })); // as typing does
   await settle();
 }
 
@@ -54,8 +61,16 @@ describe('operation dialogs', () => {
   let pinia: Pinia;
   let wrapper: VueWrapper;
   let submitted: { title: string; items: QueueRequest[] }[];
+  /** The items of the batches queued, as the core sends them back (pending). */
+  let queued: QueueItemView[];
 
-  beforeEach(() => {
+  /** The core's word on an item: the change event a queue:changed carries. */
+  function answer(item: QueueItemView | undefined, change: Partial<QueueItemView>): void {
+    if (!item) throw new Error('nothing queued');
+    host.emit('queue:changed', { batches: [], items: [{ ...item, ...change, updatedAt: item.updatedAt + 1 }], forgotten: [] });
+  }
+
+  beforeEach(async () => {
     i18n.global.locale.value = 'en';
     pinia = createPinia();
     setActivePinia(pinia);
@@ -64,11 +79,16 @@ describe('operation dialogs', () => {
       'queue:list': () => [],
       'queue:submit': ({ title, items }) => {
         submitted.push({ title, items: items as QueueRequest[] });
-        const batch: BatchView = { id: `b${submitted.length}`, title, createdAt: Date.now(), items: [] };
+        const id = `b${submitted.length}`;
+        const views = (items as QueueRequest[]).map((request, i): QueueItemView => ({ ...request, id: `${id}-${i}`, batchId: id, state: 'pending', attempts: 0, updatedAt: 1 }));
+        queued.push(...views);
+        const batch: BatchView = { id, title, createdAt: Date.now(), items: views };
         return batch;
       },
     });
+    queued = [];
     setHost(host);
+    await useQueueStore().start();
     useAccountsStore().accounts = [account('acc', { tenants: [{ userId: 101, label: 'Finance' }] })];
     wrapper = mount(DialogHost!, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body });
   });
@@ -215,5 +235,102 @@ describe('operation dialogs', () => {
     await settle();
     expect(dialogEl().querySelector('[role="alert"]')?.textContent).toContain('The account no longer exists');
     expect(useDialogsStore().current).not.toBeNull();
+  });
+
+  it('refuses a pasted 300-character name with the reason and a counter, and queues nothing', async () => {
+    useDialogsStore().open({ kind: 'create', accountId: 'acc' });
+    await settle();
+    await type(input('Name'), 'n'.repeat(300));
+    expect(input('Name').value).toHaveLength(300); // not cut to a different name
+    expect(dialogEl().querySelector('[data-testid="length-counter"]')?.textContent).toBe('300 / 255');
+    await expect.poll(() => dialogEl().textContent).toContain('Too long: 300 characters, at most 255 are allowed.'); // at once, before leaving the field
+    button('Create').click();
+    await settle();
+    expect(submitted).toEqual([]);
+    await type(input('Name'), 'n'.repeat(210));
+    expect(dialogEl().querySelector('[data-testid="length-counter"]')?.textContent).toBe('210 / 255'); // near the limit
+    await type(input('Name'), 'short');
+    expect(dialogEl().querySelector('[data-testid="length-counter"]')).toBeNull();
+  });
+
+  it('keeps a single create open and busy until the cloud answers, and shows its refusal under the field it is about', async () => {
+    useDialogsStore().open({ kind: 'create', accountId: 'acc' });
+    await settle();
+    await type(input('Name'), 'from-image');
+    await type(input('Image id'), 'img-nowhere');
+    button('Create').click();
+    await settle();
+    expect(submitted).toHaveLength(1);
+    expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')?.textContent).toContain('Waiting for the cloud to accept the request');
+    answer(queued[0], { state: 'running', attempts: 1 });
+    await settle();
+    expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')).not.toBeNull(); // sent is not answered
+    answer(queued[0], { state: 'failed', attempts: 1, updatedAt: 3, error: { code: 'volumes.error.image-not-exists', params: {}, detail: 'create failed (406)' } as QueueItemView['error'] });
+    await settle();
+    expect(useDialogsStore().current).not.toBeNull();
+    const imageError = () => input('Image id').closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim();
+    await expect.poll(imageError).toBe('The image does not exist');
+    expect(dialogEl().querySelector('[data-testid="dialog-failure"]')).toBeNull(); // not at the foot: under the field
+    expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')).toBeNull();
+    expect(useNavigationStore().activityOpen).toBe(false);
+    await type(input('Image id'), 'img-ubuntu'); // a new value: the old answer goes
+    await expect.poll(imageError).toBeUndefined();
+
+    button('Create').click();
+    await settle();
+    answer(queued[1], { state: 'waiting', attempts: 1, result: { unique: 9 } }); // accepted: the volume is being made
+    await settle();
+    await expect.poll(closing).toBe(true);
+    expect(useNavigationStore().focusedBatchId).toBe('b2');
+  });
+
+  it('says a refusal that is about no field at the foot, in the catalogue\'s words', async () => {
+    useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' })] });
+    await settle();
+    button('Enable').click();
+    await settle();
+    answer(queued[0], { state: 'failed', attempts: 1, error: { code: 'volumes.error.status-invalid', params: {}, detail: 'enable failed (406)' } as QueueItemView['error'] });
+    await settle();
+    expect(dialogEl().querySelector('[data-testid="dialog-failure"]')?.textContent).toContain('The cloud refused it:');
+    expect(dialogEl().querySelector('[data-testid="dialog-failure"]')?.textContent).not.toContain('enable failed'); // the core's text is detail, not words
+  });
+
+  it('puts a batch, and the work of an offline account, straight into the Activity panel', async () => {
+    useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' }), row('acc', 2, { status: 'DISABLED' })] });
+    await settle();
+    button('Enable').click();
+    await settle();
+    await expect.poll(closing).toBe(true);
+    expect(useNavigationStore().focusedBatchId).toBe('b1');
+    useDialogsStore().close(); // the closing animation's end, which happy-dom does not run
+
+    useAccountsStore().accounts = [account('acc', { state: 'offline' })];
+    useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' })] });
+    await settle();
+    button('Enable').click();
+    await settle();
+    await expect.poll(closing).toBe(true); // the queue holds it until the account is back: no answer to wait for
+    expect(useNavigationStore().focusedBatchId).toBe('b2');
+  });
+
+  it('asks a confirmation through the store, in the same frame: yes when confirmed, no when closed', async () => {
+    const dialogs = useDialogsStore();
+    const ask = () => dialogs.confirm({ title: 'Remove account', body: 'Remove "Lab"?', confirmLabel: 'Remove', danger: true, testid: 'confirm-remove-account' });
+    const first = ask();
+    await settle();
+    expect(dialogEl().getAttribute('data-testid')).toBe('confirm-remove-account');
+    expect(dialogEl().textContent).toContain('Remove "Lab"?');
+    expect(dialogs.anyOpen).toBe(true);
+    button('Remove').click();
+    expect(await first).toBe(true);
+    await settle();
+    dialogs.close(); // the closing animation's end, which happy-dom does not run
+    const second = ask();
+    await settle();
+    button('Cancel').click();
+    await settle();
+    dialogs.close();
+    expect(await second).toBe(false);
+    expect(dialogs.anyOpen).toBe(false);
   });
 });

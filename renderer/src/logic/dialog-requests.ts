@@ -100,3 +100,19 @@ export function deleteBatch(rows: readonly Target[]): { title: TitleSpec; items:
     items: rows.map((r) => ({ op: 'delete', accountId: r.accountId, label: r.name, params: { unique: r.unique } })),
   };
 }
+
+/** The dialog fields a cloud's refusal can be about. */
+export type RefusedField = 'name' | 'size' | 'image' | 'serverId';
+
+/**
+ * Which field of its dialog a refusal of the cloud is about, from the API code (section 3 of the
+ * spec): an unknown image → the image id, a size the cloud will not give → the size, a server it
+ * does not know (often a server's name typed for its id) → the server id. null: the dialog's foot.
+ */
+export function refusedField(op: QueueRequest['op'], code: string): RefusedField | null {
+  const api = code.replace(/^volumes\.error\./, '');
+  if (api === 'image-not-exists') return op === 'create' ? 'image' : null;
+  if (api === 'size-invalid' || api === 'size-insufficient' || api === 'require-parameter-size') return op === 'create' || op === 'extend' ? 'size' : null;
+  if (api === 'server-not-exists') return op === 'attach' ? 'serverId' : null;
+  return null;
+}

@@ -1,6 +1,6 @@
 /**
  * Every overlay of the window and what it is open for: the operation dialog, the detail drawer,
- * the account dialog, the settings, the credentials prompt and a confirmation box. Each is mounted
+ * the account dialog, the settings, the credentials prompt and a confirmation. Each is mounted
  * once at the root (App.vue, DialogHost) and opened only through this store, whatever view asks;
  * `anyOpen` tells the views' shortcuts that something on top takes the keys.
  */
@@ -12,8 +12,25 @@ import type { VolumeRow } from './volumes';
 
 export type DialogKind = 'create' | DialogAction;
 
-/** Create (optionally for an account and tenant), or an action on one or many volumes (one for clone and attach). */
-export type DialogRequest = { kind: 'create'; accountId?: string; userId?: number } | { kind: Exclude<DialogKind, 'create'>; volumes: VolumeRow[] };
+/** What a confirmation asks, already in the window's language. */
+export interface Confirmation {
+  title: string;
+  body: string;
+  /** The confirming button's words ("Remove"). */
+  confirmLabel: string;
+  /** The confirmed action destroys something: its button is red. */
+  danger?: boolean;
+  testid: string;
+}
+
+/**
+ * Create (optionally for an account and tenant), an action on one or many volumes (one for clone
+ * and attach), or a confirmation, answered through `answer` (false when it closes unconfirmed).
+ */
+export type DialogRequest =
+  | { kind: 'create'; accountId?: string; userId?: number }
+  | { kind: Exclude<DialogKind, 'create'>; volumes: VolumeRow[] }
+  | { kind: 'confirm'; confirmation: Confirmation; answer: (confirmed: boolean) => void };
 
 export const useDialogsStore = defineStore('dialogs', () => {
   /** The open operation dialog's request; null when none is open. */
@@ -27,12 +44,8 @@ export const useDialogsStore = defineStore('dialogs', () => {
   const settingsOpen = ref(false);
   /** The account whose session credentials are asked for. */
   const credentialsFor = ref<string | null>(null);
-  /** Confirmation boxes (ElMessageBox) being shown. */
-  const confirming = ref(0);
 
-  const anyOpen = computed(
-    () => current.value !== null || detailKey.value !== null || accountForm.value !== null || settingsOpen.value || credentialsFor.value !== null || confirming.value > 0,
-  );
+  const anyOpen = computed(() => current.value !== null || detailKey.value !== null || accountForm.value !== null || settingsOpen.value || credentialsFor.value !== null);
 
   function open(request: DialogRequest): void {
     current.value = request;
@@ -44,8 +57,11 @@ export const useDialogsStore = defineStore('dialogs', () => {
     open({ kind: 'create', ...(accountId ? { accountId } : {}), ...(userId !== null ? { userId } : {}) });
   }
 
+  /** The open dialog is gone; a confirmation not answered by then is answered no. */
   function close(): void {
+    const closing = current.value;
     current.value = null;
+    if (closing?.kind === 'confirm') closing.answer(false);
   }
 
   function openDetail(key: string | null): void {
@@ -61,14 +77,20 @@ export const useDialogsStore = defineStore('dialogs', () => {
     credentialsFor.value = accountId;
   }
 
-  /** Shows a confirmation box (its promise settles when it closes), counted as open meanwhile. */
-  async function confirm<T>(show: () => Promise<T>): Promise<T> {
-    confirming.value++;
-    try {
-      return await show();
-    } finally {
-      confirming.value--;
-    }
+  /** Asks for a confirmation (ConfirmDialog, in DialogHost): true once confirmed, false when closed without. */
+  function confirm(confirmation: Confirmation): Promise<boolean> {
+    return new Promise((resolve) => {
+      let answered = false;
+      open({
+        kind: 'confirm',
+        confirmation,
+        answer: (confirmed) => {
+          if (answered) return;
+          answered = true;
+          resolve(confirmed);
+        },
+      });
+    });
   }
 
   return { current, openCount, detailKey, accountForm, settingsOpen, credentialsFor, anyOpen, open, openCreate, close, openDetail, openAccount, askCredentials, confirm };
