@@ -66,9 +66,10 @@ export class VolumesPage {
     return this.page.getByTestId('filter-chips').locator('.el-tag', { hasText: text });
   }
 
+  /** Shows or hides a column from the Columns menu (its checkbox's input is drawn hidden: the label is what takes the click). */
   async toggleColumn(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Columns' }).click();
-    await this.page.getByRole('menuitem').filter({ hasText: name }).getByRole('checkbox').click();
+    await this.page.getByRole('menuitem').filter({ hasText: name }).getByText(name, { exact: true }).click();
   }
 
   /** The toolbar's control of one batch action (disable, delete …) for the selected rows: Delete's button, or an item of More. */
