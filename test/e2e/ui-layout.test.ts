@@ -7,6 +7,7 @@ import { startAppInBrowser, type AppInBrowser } from './browser';
 // toasts: the real renderer build, the browser host, the core and its Local sandbox, in Chromium.
 const SCREENS = 'test-results/screens';
 const LONG_NAME = `long-${'n'.repeat(250)}`; // 255 characters, the API's limit
+const LONG_TWIN = `long-${'n'.repeat(249)}2`; // a second one, for the dialogs' list of many
 
 interface Box {
   left: number;
@@ -38,8 +39,10 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     app = await startAppInBrowser({ sandbox: { speed: 20 } });
     const [local] = await app.core.handlers['accounts:list']({});
     if (!local) throw new Error('no Local sandbox account');
-    await app.core.handlers['queue:submit']({ title: 'Long name', items: [{ op: 'create', accountId: local.id, params: { name: LONG_NAME, size: 1 }, label: 'long' }] });
+    const create = (name: string) => ({ op: 'create' as const, accountId: local.id, params: { name, size: 1 }, label: name });
+    await app.core.handlers['queue:submit']({ title: 'Long names', items: [create(LONG_NAME), create(LONG_TWIN)] });
     page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.setDefaultTimeout(5_000); // a step that cannot happen fails as itself, not as the test's timeout
     await page.goto(app.host.url);
     await rows().nth(10).waitFor({ timeout: 15_000 });
   }, 60_000);
@@ -215,16 +218,48 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
   it('keeps the Attach buttons in view beside a 255-character name, the full name on hover', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('view-switcher').getByText('Attachments').click();
-    const longRow = page.getByTestId('free-volume').filter({ hasText: 'long-nnnn' });
-    await expect.poll(() => longRow.count(), { timeout: 15_000 }).toBe(1);
+    const longRow = page.getByTestId('free-volume').filter({ hasText: 'long-nnnn' }).first();
+    await expect.poll(() => page.getByTestId('free-volume').filter({ hasText: 'long-nnnn' }).count(), { timeout: 15_000 }).toBe(2);
     for (const button of await page.getByTestId('free-volume').getByRole('button', { name: /Attach/ }).all()) {
       expect(within(await boxOf(button), viewport())).toBe(true);
     }
-    expect(await longRow.locator('[title]').first().getAttribute('title')).toBe(LONG_NAME);
+    expect([LONG_NAME, LONG_TWIN]).toContain(await longRow.locator('[title]').first().getAttribute('title'));
     await screen('layout-1280-attachments-en');
     await page.setViewportSize({ width: 1440, height: 900 });
     await screen('layout-1440-attachments-en');
     await page.getByTestId('view-switcher').getByText('Volumes').click();
+  });
+
+  it('ellipsizes a 255-character name in the drawer title and the dialogs\' list, their buttons in view', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('volume-search').fill('long-nnnn');
+    await expect.poll(() => rows().count()).toBe(2);
+    await rows().first().click();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('volume-drawer');
+    await expect.poll(() => drawer.getByTestId('detail-name').innerText()).toBe(LONG_TWIN); // first by name ('2' before 'n')
+    const title = page.locator('.volume-drawer .el-drawer__title');
+    expect(await title.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
+    // Once slid in, its close button is on screen: the name did not push it out.
+    await expect.poll(async () => within(await boxOf(page.locator('.volume-drawer .el-drawer__close-btn')), viewport())).toBe(true);
+    expect(within(await boxOf(drawer.getByTestId('detail-name')), await boxOf(page.locator('.volume-drawer')))).toBe(true);
+    await screen('layout-1280-drawer-long-name');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+
+    await page.keyboard.press('Control+a'); // both long names: the dialog lists them
+    await page.getByTestId('batch-delete').click();
+    const dialog = page.locator('[role="dialog"]:visible');
+    const name = dialog.getByTestId('dialog-volume-list').locator('[title]').first();
+    await name.waitFor({ timeout: 5_000 });
+    expect([LONG_NAME, LONG_TWIN]).toContain(await name.getAttribute('title'));
+    expect(await name.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true); // cut, with the full name on hover
+    for (const button of await dialog.getByRole('button').all()) expect(within(await boxOf(button), viewport())).toBe(true);
+    expect(within(await boxOf(dialog.getByTestId('dialog-volume-list')), await boxOf(dialog))).toBe(true);
+    await screen('layout-1280-delete-long-name');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByTestId('volume-search').fill('');
   });
 
   it('groups two identical toasts into one, covering no toolbar', async () => {
