@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppInBrowser, type AppInBrowser } from './browser';
+import { AppPage, VolumesPage } from './pages';
 
 // The real renderer (built by `vite build`, which `npm test` runs first), the real browser host,
 // the real core and its Local sandbox, in Debian's Chromium.
@@ -18,12 +19,13 @@ describe('first launch in the browser host', () => {
     const page = await app.browser.newPage();
     const frames: string[] = [];
     page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => frames.push(String(payload))));
-    await page.goto(app.host.url);
+    const shell = new AppPage(page);
+    await shell.goto(app.host.url);
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const rows = page.getByTestId('volume-row');
+    const { rows } = new VolumesPage(page);
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
     // The sidebar's entry: the account's name, its state in words, and its volume count.
-    const account = page.locator('li.account', { hasText: 'Local sandbox' }).locator('button.item').first();
+    const account = shell.accountButton('Local sandbox');
     await expect.poll(() => account.innerText(), { timeout: 10_000 }).toMatch(/^Local sandbox\s+online\s+\d+$/);
     await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
