@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVolumeClient } from '../../electron/core/api';
 import { startAppInBrowser, type AppInBrowser } from './browser';
+import { AppPage, VolumesPage } from './pages';
 
 describe('background refresh', () => {
   let app: AppInBrowser;
@@ -13,12 +14,13 @@ describe('background refresh', () => {
 
   it('shows a volume made elsewhere without the user asking', async () => {
     const page = await app.browser.newPage();
-    await page.goto(app.host.url);
-    const rows = page.getByTestId('volume-row');
+    const volumes = new VolumesPage(page);
+    await new AppPage(page).goto(app.host.url);
+    const { rows } = volumes;
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
 
     // The table is virtualized: narrow it to what the test looks for, so the row is in view.
-    await page.getByTestId('volume-search').fill('made-by');
+    await volumes.search('made-by');
     await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(0);
 
     // Someone else (another tool, a colleague) creates a volume on the same cloud.
