@@ -6,6 +6,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppInBrowser, type AppInBrowser } from './browser';
+import { AppPage, VolumesPage } from './pages';
 
 describe('a damaged settings file', () => {
   let app: AppInBrowser;
@@ -18,12 +19,13 @@ describe('a damaged settings file', () => {
     const kept = (await readdir(app.dataDir)).find((name) => name.startsWith('settings.json.damaged-'));
     expect(kept).toBeDefined();
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(app.host.url);
+    const shell = new AppPage(page);
+    await shell.goto(app.host.url);
     const notice = page.locator('.data-notices');
     await expect.poll(() => notice.innerText(), { timeout: 15_000 }).toContain(kept!);
     expect(await notice.innerText()).toMatch(/settings\.json/);
-    await expect.poll(() => page.getByTestId('volume-row').count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    await page.screenshot({ path: 'test-results/screens/damaged-data-notice.png' });
+    await expect.poll(() => new VolumesPage(page).rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await shell.screenshot('damaged-data-notice');
     // By keyboard: the Dismiss button takes the focus and Enter.
     await notice.getByRole('button', { name: 'Dismiss' }).focus();
     await page.keyboard.press('Enter');
