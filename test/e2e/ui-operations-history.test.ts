@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
 import { startAppCore, type AppCore } from '../../electron/core/app-core';
 import { launchChromium } from './browser';
+import { pagesOf } from './pages';
 
 // The Activity panel's history comes from the queue's journal: it survives closing the app and
 // starting it again on the same data folder.
@@ -20,8 +21,9 @@ describe('activity history across a restart', () => {
     running = { core, host };
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    await page.getByTestId('volume-row').first().waitFor({ timeout: 20_000 });
+    const { app } = pagesOf(page);
+    await app.goto(host.url);
+    await app.waitForRows();
     return page;
   }
 
@@ -46,17 +48,19 @@ describe('activity history across a restart', () => {
 
   it('shows the batches of the last session, with their outcome', async () => {
     let page = await launch();
-    await page.getByTestId('create-volume').click();
-    const create = page.getByTestId('dialog-create');
+    let pages = pagesOf(page);
+    await pages.volumes.openCreate();
+    const create = pages.dialogs.operation('create');
     await create.getByLabel('Name', { exact: true }).fill('kept-history');
     await create.getByLabel('Count', { exact: true }).fill('3');
     await create.getByRole('button', { name: 'Create 3 volumes' }).click();
-    const counts = () => page.getByTestId('batch').filter({ hasText: 'Create 3 volumes (kept-history-01 … kept-history-03)' }).getByTestId('batch-counts').innerText();
+    const counts = () => pages.activity.counts(pages.activity.batch('Create 3 volumes (kept-history-01 … kept-history-03)'));
     await expect.poll(counts, { timeout: 20_000 }).toMatch(/3 of 3 finished\s+Done 3$/);
     await quit(page);
 
     page = await launch();
-    await page.getByTestId('activity-toggle').click();
+    pages = pagesOf(page);
+    await pages.app.toggleActivity();
     await expect.poll(counts).toMatch(/3 of 3 finished\s+Done 3$/);
     await quit(page);
   });
