@@ -278,5 +278,18 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
       expect(overlaps(toast, await boxOf(area))).toBe(false);
     }
     await screen('layout-1280-toast');
+
+    // With the Activity panel open, a toast sits above it (the panel is the place of record).
+    await expect.poll(() => toasts.count(), { timeout: 8_000 }).toBe(0); // a success goes by itself, in seconds
+    await page.getByTestId('activity-toggle').click();
+    const panel = page.locator('.app > .activity');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await page.getByTestId('settings-button').click();
+    await save.click();
+    const latest = toasts.last();
+    await expect.poll(async () => overlaps(await boxOf(latest), await boxOf(panel))).toBe(false);
+    expect(overlaps(await boxOf(latest), await boxOf(page.getByRole('toolbar').first()))).toBe(false);
+    await screen('layout-1280-toast-activity');
+    await page.getByTestId('activity-toggle').click();
   });
 });
