@@ -1,16 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { startAppInBrowser, type AppInBrowser } from './browser';
+import { pagesOf, SCREENS } from './pages';
 
 // Large work through the window: an account of 10,000 volumes (a sandbox seeded scale:10000),
 // every one selected in the table and deleted with one press of Delete. The batch goes over the
 // browser host's socket whole, runs through the queue in chunks of the batch endpoint, and the
 // Activity panel follows it to the end without drawing 10,000 rows.
-const SCREENS = 'test-results/screens';
 const COUNT = 10_000;
 /** COUNT as the window writes it in English. */
 const SHOWN = COUNT.toLocaleString('en');
@@ -34,7 +34,6 @@ describe('deleting 10,000 volumes from the window', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(SCREENS, { recursive: true });
     // The Local sandbox is left empty, so the table holds the 10,000 volumes alone.
     app = await startAppInBrowser({ sandbox: { speed: 0, seed: 'empty' } });
     const file = join(app.dataDir, 'scale-sandbox.json');
@@ -49,25 +48,26 @@ describe('deleting 10,000 volumes from the window', () => {
     await cloud?.stop();
   });
 
+  // The first batch's counts ("1,234 of 10,000 finished …").
   const counts = () => page.getByTestId('batch-counts').first().innerText();
 
   it('selects all 10,000, deletes them in one batch, follows it to the end, and the host lives on', async () => {
-    await page.goto(app.host.url);
-    await page.getByTestId('add-account').click();
-    const dialog = page.getByTestId('account-dialog');
-    await dialog.getByTestId('account-name').fill('Scale cloud');
-    await dialog.getByTestId('account-endpoint').fill(cloud.endpoint);
-    await dialog.getByTestId('account-access-token').fill(cloud.accessToken);
-    await dialog.getByTestId('account-session-token').fill(cloud.adminSession.sessionToken);
-    await dialog.getByTestId('account-session-secret').fill(cloud.adminSession.sessionSecret);
-    await dialog.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe(`${SHOWN} of ${SHOWN} volumes`);
+    const { app: shell, volumes, dialogs, activity } = pagesOf(page);
+    await shell.goto(app.host.url);
+    await dialogs.addAccount({
+      name: 'Scale cloud',
+      endpoint: cloud.endpoint,
+      accessToken: cloud.accessToken,
+      sessionToken: cloud.adminSession.sessionToken,
+      sessionSecret: cloud.adminSession.sessionSecret,
+    });
+    await expect.poll(() => volumes.count(), { timeout: 30_000 }).toBe(`${SHOWN} of ${SHOWN} volumes`);
 
-    await page.getByTestId('volume-table').focus();
+    await volumes.table.focus();
     await page.keyboard.press('Control+a');
-    await expect.poll(() => page.getByTestId('selected-count').innerText(), { timeout: 10_000 }).toBe(`${SHOWN} selected`);
+    await expect.poll(() => volumes.selectedCount(), { timeout: 10_000 }).toBe(`${SHOWN} selected`);
     await page.keyboard.press('Delete');
-    const confirm = page.getByTestId('dialog-delete');
+    const confirm = dialogs.operation('delete');
     expect(await confirm.getByTestId('refused-rows').count()).toBe(0);
     // How long the page's main thread is held at a time while the batch runs (printed, not asserted).
     await page.evaluate(() => {
@@ -82,8 +82,8 @@ describe('deleting 10,000 volumes from the window', () => {
     await expect.poll(() => confirm.isVisible(), { timeout: 30_000 }).toBe(false); // queued: the host took the whole batch
 
     // Mid-run: a picture of the Activity panel with the batch partly done.
-    const panel = page.getByTestId('activity-panel');
-    await expect.poll(async () => Number(/^(\d+) of/.exec(await counts())?.[1] ?? 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    const { panel } = activity;
+    await expect.poll(async () => Number((/^([\d,]+) of/.exec(await counts())?.[1] ?? '0').replace(/,/g, '')), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     await panel.screenshot({ path: `${SCREENS}/activity-10000-running.png` });
 
     await expect.poll(counts, { timeout: 120_000, interval: 250 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished\\s+Done ${SHOWN}$`));
@@ -95,13 +95,14 @@ describe('deleting 10,000 volumes from the window', () => {
     expect(shown).toBeLessThanOrEqual(50);
     await panel.screenshot({ path: `${SCREENS}/activity-10000-done.png` });
 
-    await expect.poll(() => page.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe('0 of 0 volumes');
+    await expect.poll(() => volumes.count(), { timeout: 30_000 }).toBe('0 of 0 volumes');
 
     // The host is alive: a fresh page loads over it and reads the (now empty) account.
     const again = await app.browser.newPage();
-    await again.goto(app.host.url);
-    await expect.poll(() => again.getByTestId('volume-count').innerText(), { timeout: 30_000 }).toBe('0 of 0 volumes');
-    await again.getByTestId('activity-toggle').click(); // the history, from the journal
+    const second = pagesOf(again);
+    await second.app.goto(app.host.url);
+    await expect.poll(() => second.volumes.count(), { timeout: 30_000 }).toBe('0 of 0 volumes');
+    await second.app.toggleActivity(); // the history, from the journal
     await expect.poll(() => again.getByTestId('batch-counts').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished`));
     await again.close();
     const longest = Math.max(0, ...longTasks);
