@@ -15,6 +15,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 import { startAppCore, type AppCore } from '../../electron/core/app-core';
 import type { Handlers } from '../../electron/core/dispatch';
 import { launchChromium } from './browser';
+import { pagesOf } from './pages';
 
 describe('the page survives its host', () => {
   let dataDir: string;
@@ -69,9 +70,10 @@ describe('the page survives its host', () => {
     page.on('console', (message) => {
       if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspErrors.push(message.text());
     });
-    await page.goto(host.url);
-    const isDark = async () => /\bdark\b/.test((await page.locator('html').getAttribute('class')) ?? '');
-    const rows = page.getByTestId('volume-row');
+    const { app: shell, volumes } = pagesOf(page);
+    await shell.goto(host.url);
+    const isDark = () => shell.isDark();
+    const { rows } = volumes;
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
     // The token leaves the address bar once the socket is open; a reload is authorised by the cookie.
     await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(`${host.origin}/`);
