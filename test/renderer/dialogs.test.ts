@@ -280,7 +280,7 @@ describe('operation dialogs', () => {
     await settle();
     answer(queued[1], { state: 'waiting', attempts: 1, result: { unique: 9 } }); // accepted: the volume is being made
     await settle();
-    await expect.poll(closing).toBe(true);
+    await expect.poll(closing, { timeout: 5000 }).toBe(true);
     expect(useNavigationStore().focusedBatchId).toBe('b2');
   });
 
@@ -300,7 +300,7 @@ describe('operation dialogs', () => {
     await settle();
     button('Enable').click();
     await settle();
-    await expect.poll(closing).toBe(true);
+    await expect.poll(closing, { timeout: 5000 }).toBe(true);
     expect(useNavigationStore().focusedBatchId).toBe('b1');
     useDialogsStore().close(); // the closing animation's end, which happy-dom does not run
 
@@ -309,7 +309,7 @@ describe('operation dialogs', () => {
     await settle();
     button('Enable').click();
     await settle();
-    await expect.poll(closing).toBe(true); // the queue holds it until the account is back: no answer to wait for
+    await expect.poll(closing, { timeout: 5000 }).toBe(true); // the queue holds it until the account is back: no answer to wait for
     expect(useNavigationStore().focusedBatchId).toBe('b2');
   });
 

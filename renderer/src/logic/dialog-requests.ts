@@ -116,3 +116,8 @@ export function refusedField(op: QueueRequest['op'], code: string): RefusedField
   if (api === 'server-not-exists') return op === 'attach' ? 'serverId' : null;
   return null;
 }
+
+/** A dialog's tenant choices: "Finance (101)", or the bare id of an unlabelled tenant; values are the ids as text. */
+export function tenantOptions(tenants: readonly { userId: number; label?: string }[]): { value: string; label: string }[] {
+  return tenants.map((tenant) => ({ value: String(tenant.userId), label: tenant.label ? `${tenant.label} (${tenant.userId})` : String(tenant.userId) }));
+}
