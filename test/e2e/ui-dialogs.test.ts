@@ -65,7 +65,8 @@ describe('dialogs that say what happened', () => {
     await expect.poll(() => imageItem.locator('.el-form-item__error').innerText(), { timeout: 20_000 }).toBe('The image does not exist');
     expect(await create.isVisible()).toBe(true);
     expect(await create.getByTestId('dialog-failure').count()).toBe(0); // beside the field, not at the foot
-    await page.waitForTimeout(400); // the message's entry
+    await page.waitForTimeout(400); // the message's entry (and time for a toast to come, which it must not)
+    expect(await ui.app.notification('Failed: Create volume e2e-from-image').count()).toBe(0); // said once, in the dialog
     await page.screenshot({ path: `${SCREENS}/create-dialog-refused.png` });
 
     await image.fill('');

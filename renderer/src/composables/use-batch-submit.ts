@@ -16,6 +16,7 @@ import { translate } from '@/i18n';
 import { describeError, errorParts } from '@/i18n/errors';
 import { refusedField, type RefusedField, type TitleSpec } from '@/logic/dialog-requests';
 import { useAccountsStore } from '@/stores/accounts';
+import { useDialogsStore } from '@/stores/dialogs';
 import { useNavigationStore } from '@/stores/navigation';
 import { useQueueStore } from '@/stores/queue';
 
@@ -30,6 +31,7 @@ export function useBatchSubmit(fields: readonly RefusedField[] = []) {
   const queue = useQueueStore();
   const accounts = useAccountsStore();
   const navigation = useNavigationStore();
+  const dialogs = useDialogsStore();
   const submitting = ref(false);
   /** Queued, and waiting for the cloud's first answer. */
   const awaiting = ref(false);
@@ -89,8 +91,12 @@ export function useBatchSubmit(fields: readonly RefusedField[] = []) {
       const [only] = batch.items;
       if (batch.items.length === 1 && only && answersNow(only.accountId)) {
         awaiting.value = true;
+        dialogs.answeredInDialog.add(queued.id);
         const item = await answered(queued.id);
-        if (!item) return false;
+        if (!item) {
+          dialogs.answeredInDialog.delete(queued.id); // closed before the answer: it is told as any other
+          return false;
+        }
         if (item.state === 'failed') {
           const field = refusedField(item.op, errorParts(item.error).code);
           const text = describeError(item.error);
@@ -98,6 +104,7 @@ export function useBatchSubmit(fields: readonly RefusedField[] = []) {
           else failure.value = t('dialogs.cloudRefused', { reason: text });
           return false;
         }
+        dialogs.answeredInDialog.delete(queued.id); // accepted: a later failure is news
       }
       navigation.openBatch(queued.id);
       return true;

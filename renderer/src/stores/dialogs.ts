@@ -44,6 +44,11 @@ export const useDialogsStore = defineStore('dialogs', () => {
   const settingsOpen = ref(false);
   /** The account whose session credentials are asked for. */
   const credentialsFor = ref<string | null>(null);
+  /**
+   * Batches whose one item's answer a dialog is waiting for or has shown: the window does not
+   * toast their failure a second time (the Activity panel still records it).
+   */
+  const answeredInDialog = new Set<string>();
 
   const anyOpen = computed(() => current.value !== null || detailKey.value !== null || accountForm.value !== null || settingsOpen.value || credentialsFor.value !== null);
 
@@ -93,7 +98,7 @@ export const useDialogsStore = defineStore('dialogs', () => {
     });
   }
 
-  return { current, openCount, detailKey, accountForm, settingsOpen, credentialsFor, anyOpen, open, openCreate, close, openDetail, openAccount, askCredentials, confirm };
+  return { current, openCount, detailKey, accountForm, settingsOpen, credentialsFor, anyOpen, answeredInDialog, open, openCreate, close, openDetail, openAccount, askCredentials, confirm };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDialogsStore, import.meta.hot));
