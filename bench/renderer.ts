@@ -22,6 +22,7 @@ import { COLUMN_IDS } from '../renderer/src/logic/volume-columns';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { launchChromium } from '../test/e2e/browser';
 import { buildBareTable, type BareTable } from './bare-table';
+import { profiled, PROFILING } from './cpu-profile';
 import { appLoadProbe, filterStep, overviewStep, scrollStep, selectAllStep, sortStep } from './page-probes';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -57,23 +58,25 @@ async function waitPainted(page: Page, what: string): Promise<number> {
 }
 
 /** The steps both pages share, each a median over `runs`; the heap first, after a full collection. */
-async function measureTable(page: Page, runs: number, selectAll: string): Promise<Record<Exclude<TableMetric, 'data → painted'>, number>> {
+async function measureTable(page: Page, side: Side, runs: number, selectAll: string): Promise<Record<Exclude<TableMetric, 'data → painted'>, number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
-  const repeat = async (scripts: string[]) => {
+  const repeat = async (name: string, scripts: string[]) => {
     const first: number[] = [];
     for (let i = 0; i < runs; i++) for (const [n, script] of scripts.entries()) {
       const ms = await page.evaluate<number>(script);
       if (n === 0) first.push(ms);
     }
+    // BENCH_PROFILE=1: one more round, each step inside a CPU profile (not counted in the median).
+    if (PROFILING) for (const [n, script] of scripts.entries()) await profiled(page, cdp, `${side} ${name} (${n === 0 ? 'act' : 'undo'})`, script);
     return median(first);
   };
   return {
-    'keyword filter → repaint': await repeat([filterStep(KEYWORD), filterStep('')]),
-    'sort → repaint': await repeat([sortStep('size'), sortStep('name')]),
-    'select all → repaint': await repeat([selectAllStep(selectAll), selectAllStep(selectAll)]),
-    'scroll to the middle → repaint': await repeat([scrollStep('middle'), scrollStep('top')]),
+    'keyword filter → repaint': await repeat('filter', [filterStep(KEYWORD), filterStep('')]),
+    'sort → repaint': await repeat('sort', [sortStep('size'), sortStep('name')]),
+    'select all → repaint': await repeat('select all', [selectAllStep(selectAll), selectAllStep(selectAll)]),
+    'scroll to the middle → repaint': await repeat('scroll', [scrollStep('middle'), scrollStep('top')]),
     'retained JS heap (MB)': heap,
   };
 }
@@ -131,11 +134,16 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
     await app.addInitScript({ content: appLoadProbe({ listings: ACCOUNTS, total: size }) });
     await app.goto(host.url);
     const appPainted = await waitPainted(app, 'app');
-    const appTable = await measureTable(app, runs, '.el-table-v2__header .cell-select input');
+    const appTable = await measureTable(app, 'app', runs, '.el-table-v2__header .cell-select input');
     const overviewMs = median(await (async () => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         times.push(await app.evaluate<number>(overviewStep(ACCOUNTS)));
+        if (PROFILING && i === runs - 1) {
+          await app.getByTestId('view-switcher').getByText('Volumes').click();
+          await app.getByTestId('volume-row').first().waitFor();
+          await profiled(app, await app.context().newCDPSession(app), 'app Overview switch', overviewStep(ACCOUNTS));
+        }
         await app.getByTestId('view-switcher').getByText('Volumes').click();
         await app.getByTestId('volume-row').first().waitFor();
       }
@@ -152,7 +160,7 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
     const barePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await bare.open(barePage, JSON.stringify(rows));
     const barePainted = await waitPainted(barePage, 'bare');
-    const bareTable = await measureTable(barePage, runs, '[data-testid=select-all]');
+    const bareTable = await measureTable(barePage, 'bare', runs, '[data-testid=select-all]');
     await barePage.context().close();
 
     const table = Object.fromEntries(
@@ -183,7 +191,8 @@ function report(results: SizeResult[]): string {
 }
 
 export async function benchRenderer(sizes: readonly number[] = SIZES): Promise<void> {
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  // Profiles name the app's own functions only in an unminified build.
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { minify: !PROFILING } });
   const bare = await buildBareTable();
   const browser = await launchChromium();
   const results: SizeResult[] = [];

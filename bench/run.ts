@@ -122,15 +122,22 @@ async function benchRefreshCycle(): Promise<void> {
   }
 }
 
+/** The bench's parts by name, in the order a whole run takes them. */
+const PARTS: Record<string, (sizes: readonly number[]) => Promise<void>> = {
+  'list-all': benchListAll,
+  'durable-writes': benchDurableWrites,
+  'refresh-cycle': benchRefreshCycle,
+  'queue-deletes': benchQueueDeletes,
+  'queue-follow': benchQueueFollow,
+  'client-limits': benchClientLimits,
+  window: (sizes) => benchRenderer(sizes.length > 0 ? sizes : undefined),
+};
+
+// `npm run bench -- <part> [sizes…]`: only that part (e.g. `window 100000`); no argument: every part.
+const [only, ...sizeArgs] = process.argv.slice(2);
+const sizes = sizeArgs.map(Number);
+if (only !== undefined && !(only in PARTS)) throw new Error(`unknown bench part '${only}'; the parts: ${Object.keys(PARTS).join(', ')}`);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`sizes must be positive whole numbers: ${sizeArgs.join(' ')}`);
+if (sizes.length > 0 && only !== 'window') throw new Error('only the window part takes sizes');
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-// `npm run bench -- window [sizes…]`: only the window's sweep (e.g. `window 1000`), the rest skipped.
-const [only, ...sizes] = process.argv.slice(2);
-if (only !== 'window') {
-  await benchListAll();
-  await benchDurableWrites();
-  await benchRefreshCycle();
-  await benchQueueDeletes();
-await benchQueueFollow();
-  await benchClientLimits();
-}
-await benchRenderer(sizes.length > 0 ? sizes.map(Number) : undefined);
+for (const [name, part] of Object.entries(PARTS)) if (only === undefined || only === name) await part(sizes);
