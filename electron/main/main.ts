@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import manifest from '../../package.json' with { type: 'json' };
 import { startAppCore, type AppCore } from '../core/app-core';
 import type { Handlers } from '../core/dispatch';
-import { DEFAULT_SETTINGS, type AppCommand, type EventPayloads, type Settings } from '../shared/contract';
+import { DEFAULT_SETTINGS, type AppCommand, type AppNotification, type EventPayloads, type Settings } from '../shared/contract';
 import { installMenu } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-bridge';
@@ -98,6 +98,15 @@ function sendToPage<E extends 'app:command' | 'app:navigate'>(channel: E, payloa
 
 const sendCommand = (command: AppCommand) => sendToPage('app:command', { command });
 
+/**
+ * A notification for the user who is looking at the window is a toast in it (which the window
+ * leaves out when an open dialog already showed the refusal); the OS's own is for one who is not.
+ */
+function tellUser(notification: AppNotification): void {
+  if (mainWindow && mainWindow.isFocused() && !mainWindow.isMinimized()) mainWindow.webContents.send('notification', notification);
+  else notifications.show(notification);
+}
+
 function message(options: MessageBoxOptions): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
@@ -147,7 +156,7 @@ async function start(): Promise<void> {
   handleAppProtocol(join(__dirname, '../renderer'));
   try {
     // Chromium's network stack: the OS proxy settings (PAC included) and the system certificate store.
-    core = await startAppCore({ dataDir, logger, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init), notify: (notification) => notifications.show(notification) });
+    core = await startAppCore({ dataDir, logger, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init), notify: tellUser });
   } catch (error) {
     await failStart(error, dataDir, language(), logger);
     return;

@@ -255,6 +255,18 @@ describe('notifications', () => {
     expect(main.window.webContents.sent).toContainEqual({ channel: 'app:navigate', payload: { kind: 'batch', batchId: batch.id } });
     expect(shown!.closed).toBe(true);
   });
+
+  it('are toasts in the window, not the OS, while the user looks at the window', async () => {
+    const main = launch();
+    await main.start();
+    main.window.paint();
+    main.window.focus();
+    const batch = await queueWork(main, 'update', 2);
+    await until(() => main.window.webContents.sent.some((m) => m.channel === 'notification'), 'the notification sent to the page');
+    const toast = main.window.webContents.sent.find((m) => m.channel === 'notification');
+    expect(toast!.payload).toMatchObject({ kind: 'batch-finished', target: { kind: 'batch', batchId: batch.id } });
+    expect(main.electron.notifications).toEqual([]);
+  });
 });
 
 describe('window state', () => {

@@ -417,6 +417,9 @@ function windowClass(record: (api: string, ...args: unknown[]) => void, windows:
     isVisible(): boolean {
       return this.visible;
     }
+    isFocused(): boolean {
+      return this.focused;
+    }
     isMinimized(): boolean {
       return this.minimized;
     }
