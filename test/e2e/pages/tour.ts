@@ -19,9 +19,13 @@ const SETTLE_MS = 300;
 /** The Overview's charts draw themselves in (ECharts' entry animation). */
 const CHARTS_MS = 700;
 
-export function tourOf(page: Page, subject: string): Stop[] {
+/**
+ * `settleMs` waits out the transitions before a screen counts as shown (an axe scan measures the
+ * colours of what is there); a screenshot taken with animations disabled can pass 0.
+ */
+export function tourOf(page: Page, subject: string, settleMs = SETTLE_MS): Stop[] {
   const { app, volumes, dialogs, activity, overview, attachments, settings } = pagesOf(page);
-  const settle = () => page.waitForTimeout(SETTLE_MS);
+  const settle = () => page.waitForTimeout(settleMs);
   const shown = async (target: Locator): Promise<Locator> => {
     await expect.poll(() => target.isVisible(), { timeout: 10_000 }).toBe(true);
     await settle();
