@@ -15,7 +15,7 @@ export interface AccountClientsOptions {
 }
 
 /** The client with each call's outcome told to `report` (null for a success), then passed on. */
-function reporting(client: VolumeClient, report: (error: unknown) => void): VolumeClient {
+export function reportingClient(client: VolumeClient, report: (error: unknown) => void): VolumeClient {
   return new Proxy(client, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
@@ -53,7 +53,7 @@ export class AccountClients {
       client = accounts.credentials(accountId).then((credentials) => {
         knownSecrets.add(credentials.accessToken, credentials.sessionToken, credentials.sessionSecret);
         const client = createVolumeClient({ endpoint: accounts.get(accountId)!.endpoint, credentials, logger, fetch });
-        return reporting(client, (error) => this.#o.health.observed(accountId, error));
+        return reportingClient(client, (error) => this.#o.health.observed(accountId, error));
       });
       client.catch((error: unknown) => {
         this.#clients.delete(accountId); // an unknown account or missing secrets: ask again next time

@@ -11,7 +11,7 @@ import { ApiError, createVolumeClient, NetworkError, type Credentials } from '..
 import { Journal } from '../../../electron/core/queue/journal';
 import { QueueRunner } from '../../../electron/core/queue/runner';
 import { FINISHED_STATES, type QueueRequest } from '../../../electron/shared/queue';
-import { reportingClient } from './reporting-client';
+import { reportingClient } from '../../../electron/core/account-clients';
 
 const config = JSON.parse(process.env.QUEUE_WORKER ?? '{}') as { journal: string; endpoint: string; credentialsFile: string; batchFile?: string };
 const readCredentials = (): string => readFileSync(config.credentialsFile, 'utf8');

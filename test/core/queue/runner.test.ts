@@ -10,7 +10,7 @@ import type { Batch, QueueItem } from '../../../electron/core/queue/types';
 import { FINISHED_STATES, type QueueRequest } from '../../../electron/shared/queue';
 import type { Volume } from '../../../electron/shared/volume';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
-import { reportingClient } from './reporting-client';
+import { reportingClient } from '../../../electron/core/account-clients';
 
 const A = 'account-a';
 const FAST_WAIT = { firstMs: 20, stepMs: 20, capMs: 100, timeoutMs: 30_000 };
