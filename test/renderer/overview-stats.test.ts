@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needingAttention, overviewTotals, presentStates } from '../../renderer/src/logic/overview-stats';
+import { accountFigures, needingAttention, overviewTotals, presentStates } from '../../renderer/src/logic/overview-stats';
 import type { EnabledStatus, VolumeState } from '../../electron/shared/volume';
 
 let next = 1;
@@ -63,6 +63,19 @@ describe('volumes needing attention', () => {
       ['ERROR_RESTORING', 'error'],
       ['DETACHING', 'stuck'],
     ]);
+  });
+});
+
+describe('an account\'s figures', () => {
+  it('are counted once per rows array, and again for a new array of the same account', () => {
+    const rows = [row('a', 1, 'AVAILABLE', 3), row('a', 1, 'ERROR', 4)];
+    const first = accountFigures(rows, 'a');
+    expect(first.totals).toMatchObject({ accountId: 'a', count: 2, totalGb: 7 });
+    expect(first.attention.map((x) => x.row)).toEqual([rows[1]]);
+    expect(accountFigures(rows, 'a')).toBe(first);
+    const next = [...rows, row('a', 2, 'ERROR_DELETING', 5)];
+    expect(accountFigures(next, 'a').totals).toMatchObject({ count: 3, totalGb: 12 });
+    expect(accountFigures(next, 'a').attention).toHaveLength(2);
   });
 });
 

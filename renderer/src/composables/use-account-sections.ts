@@ -12,17 +12,23 @@ export interface AccountSection {
   rows: VolumeRow[];
 }
 
-export function useAccountSections(matches: () => (row: VolumeRow) => boolean = () => () => true): ComputedRef<AccountSection[]> {
+/**
+ * Without a tenant or a match each section holds the account's own rows array, not a copy: the
+ * Overview's figures are cached by that array (logic/overview-stats.ts), so switching to the
+ * Overview does not walk 100,000 rows again while the data is unchanged.
+ */
+export function useAccountSections(matches?: () => (row: VolumeRow) => boolean): ComputedRef<AccountSection[]> {
   const volumes = useVolumesStore();
   const navigation = useNavigationStore();
   return computed(() => {
     const { userId } = navigation.filters;
-    const match = matches();
+    const match = matches?.();
+    const narrow = (rows: VolumeRow[]) => (userId === null && !match ? rows : rows.filter((r) => (userId === null || r.userid === userId) && (!match || match(r))));
     return navigation.inScope.map((account) => ({
       account,
       loading: volumes.meta[account.id]?.loading ?? false,
       cachedAt: volumes.cachedAsOf(account.id),
-      rows: volumes.rowsOf(account.id).filter((r) => (userId === null || r.userid === userId) && match(r)),
+      rows: narrow(volumes.rowsOf(account.id)),
     }));
   });
 }

@@ -4,7 +4,7 @@
  * in a passing one).
  */
 import { VOLUME_STATES, type Volume, type VolumeState } from '@shared/volume';
-import { textCollator } from './collation-key';
+import { collationKey, textCollator } from './collation-key';
 
 type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'size'> & { accountId: string; key: string; stuck: boolean };
 
@@ -74,12 +74,35 @@ export interface Attention<R extends Row> {
   reason: 'error' | 'stuck';
 }
 
-/** Volumes in an error state or stuck in a passing one: errors first, then by name (the table's order; one collator, not a localeCompare per pair). */
+/**
+ * Volumes in an error state or stuck in a passing one: errors first, then by name in the table's
+ * order (collation keys where the names have them, else the one collator).
+ */
 export function needingAttention<R extends Row>(rows: readonly R[]): Attention<R>[] {
-  const found: Attention<R>[] = [];
+  const found: Array<Attention<R> & { key: string | null }> = [];
   for (const row of rows) {
-    if (ERROR_STATES.includes(row.volumeStatus)) found.push({ row, reason: 'error' });
-    else if (row.stuck) found.push({ row, reason: 'stuck' });
+    const reason = ERROR_STATES.includes(row.volumeStatus) ? 'error' : row.stuck ? 'stuck' : null;
+    if (reason) found.push({ row, reason, key: collationKey(row.name) });
   }
-  return found.sort((a, b) => (a.reason === b.reason ? textCollator.compare(a.row.name, b.row.name) : a.reason === 'error' ? -1 : 1));
+  found.sort((a, b) => {
+    if (a.reason !== b.reason) return a.reason === 'error' ? -1 : 1;
+    if (a.key !== null && b.key !== null) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return textCollator.compare(a.row.name, b.row.name);
+  });
+  return found.map(({ row, reason }) => ({ row, reason }));
+}
+
+/**
+ * One account's figures, kept per rows array: rows are replaced, never changed, so an array seen
+ * before has the same figures, and the Overview's switch or re-render costs no pass over the rows.
+ */
+const figuresByRows = new WeakMap<readonly Row[], { totals: AccountTotals; attention: Attention<Row>[] }>();
+
+export function accountFigures<R extends Row>(rows: readonly R[], accountId: string): { totals: AccountTotals; attention: Attention<R>[] } {
+  let figures = figuresByRows.get(rows);
+  if (!figures || figures.totals.accountId !== accountId) {
+    figures = { totals: overviewTotals(rows, [accountId])[0]!, attention: needingAttention<Row>(rows) };
+    figuresByRows.set(rows, figures);
+  }
+  return figures as { totals: AccountTotals; attention: Attention<R>[] };
 }
