@@ -13,6 +13,14 @@ describe('the filter at scale', () => {
     expect(filterRows([before, renamed], { ...EMPTY_FILTERS, keyword: 'main db' })).toEqual([before, renamed]);
   });
 
+  it('finds the same rows in another order of them (texts are kept per array, by position)', () => {
+    const a = row('a', 1, { name: 'alpha' });
+    const b = row('a', 2, { name: 'beta' });
+    expect(filterRows([a, b], { ...EMPTY_FILTERS, keyword: 'alp' })).toEqual([a]);
+    expect(filterRows([b, a], { ...EMPTY_FILTERS, keyword: 'alp' })).toEqual([a]);
+    expect(filterRows([b, a], { ...EMPTY_FILTERS, keyword: 'bet' })).toEqual([b]);
+  });
+
   it('the searched text is not a field of the row', () => {
     const r = row('a', 1, { name: 'x' });
     filterRows([r], { ...EMPTY_FILTERS, keyword: 'x' });

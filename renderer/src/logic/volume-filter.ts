@@ -21,6 +21,22 @@ function haystack(row: Searchable): string {
   return text;
 }
 
+/**
+ * The rows' texts as one array beside the rows array, kept per array (the sorted rows, replaced on
+ * each change of data or order): a keystroke reads an array slot per row instead of a property of
+ * 100,000 row objects (~30 ms in Chromium at 100,000 rows, against ~2 ms).
+ */
+const haystacksByRows = new WeakMap<readonly VolumeRow[], string[]>();
+
+function haystacksOf(rows: readonly VolumeRow[]): string[] {
+  let texts = haystacksByRows.get(rows);
+  if (!texts) {
+    texts = rows.map(haystack);
+    haystacksByRows.set(rows, texts);
+  }
+  return texts;
+}
+
 /** `account\nserver` of each server whose label holds the keyword: a few labels, matched once per call, not per row. */
 function labelledServers(labels: LabelsByAccount, needle: string): Set<string> {
   const found = new Set<string>();
@@ -38,14 +54,20 @@ export function filterRows(rows: readonly VolumeRow[], filters: Filters, labels:
   const needle = filters.keyword.trim().toLowerCase();
   const states = filters.states.length > 0 ? new Set(filters.states) : null;
   const servers = labelledServers(labels, needle);
-  return rows.filter(
-    (row) =>
+  const texts = needle === '' ? null : haystacksOf(rows);
+  const shown: VolumeRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (
       (accountId === null || row.accountId === accountId) &&
       (userId === null || row.userid === userId) &&
       (enabled === null || row.status === enabled) &&
       (states === null || states.has(row.volumeStatus)) &&
-      (needle === '' || haystack(row).includes(needle) || (servers.size > 0 && row.attachments.some((a) => servers.has(`${row.accountId}\n${a.serverId}`)))),
-  );
+      (texts === null || texts[i]!.includes(needle) || (servers.size > 0 && row.attachments.some((a) => servers.has(`${row.accountId}\n${a.serverId}`))))
+    )
+      shown.push(row);
+  }
+  return shown;
 }
 
 /** How many rows are in the sidebar's scope (an account, a tenant, or all), counted without a copy. */
