@@ -1,34 +1,19 @@
 // The keychain paths where there is no Secret Service at all: a child process with a session bus
 // address that points at nothing.
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeSecrets, secretValues, tempDir, testService } from './helpers';
+import { makeSecrets, runWithoutSecretService, secretValues, tempDir, testService } from './helpers';
 
 const CHILD = fileURLToPath(new URL('./missing-keychain-child.ts', import.meta.url));
 
-function runChild(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('without a Secret Service', () => {
   it('the probe reports unavailable with a reason and a fix, stores fail cleanly, session-only still works', async () => {
     const secrets = makeSecrets('nobus');
     const dataDir = await tempDir();
-    const { code, stdout, stderr } = await runChild([testService(), dataDir, JSON.stringify(secrets)]);
+    const { code, stdout, stderr } = await runWithoutSecretService(CHILD, [testService(), dataDir, JSON.stringify(secrets)]);
     expect(code, stderr).toBe(0);
     for (const value of secretValues(secrets)) {
       expect(stdout).not.toContain(value);

@@ -4,7 +4,6 @@
  * process whose session bus points at nothing): the account reads "needs credentials" at once,
  * its last known volumes are listed, and entering its credentials brings it online.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,24 +14,10 @@ import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-
 import type { AccountView, KeychainState } from '../../../electron/shared/contract';
 import type { ErrorReply } from '../../../electron/shared/error-catalogue';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
-import { testService } from './helpers';
+import { runWithoutSecretService, testService } from './helpers';
 
 const CHILD = fileURLToPath(new URL('./restart-without-keychain-child.ts', import.meta.url));
 
-function runWithoutKeychain(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface ChildReport {
   first: AccountView;
@@ -71,7 +56,7 @@ describe('a restart without the keychain that holds an account\'s secrets', () =
     await before.stop();
 
     try {
-      const { code, stdout, stderr } = await runWithoutKeychain([dataDir, service, added.id, JSON.stringify(secrets)]);
+      const { code, stdout, stderr } = await runWithoutSecretService(CHILD, [dataDir, service, added.id, JSON.stringify(secrets)]);
       expect(code, stderr).toBe(0);
       for (const secret of Object.values(secrets)) expect(stdout).not.toContain(secret);
       const report = JSON.parse(stdout.trim().split('\n').at(-1) as string) as ChildReport;
