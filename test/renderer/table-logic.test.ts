@@ -3,7 +3,7 @@ import { EMPTY_FILTERS } from '../../renderer/src/stores/navigation';
 import { filterRows } from '../../renderer/src/logic/volume-filter';
 import { chosenColumns, DEFAULT_COLUMNS, type ColumnContext } from '../../renderer/src/logic/volume-columns';
 import { nextSort, sortRows } from '../../renderer/src/logic/volume-sort';
-import { clickRow, EMPTY_SELECTION, keepVisible, selectAll } from '../../renderer/src/logic/selection';
+import { clickRow, EMPTY_SELECTION, keepVisible, selectAll, selectsAllOf, toggleRow } from '../../renderer/src/logic/selection';
 import { toCsv, toJson, type DisplayWords } from '../../renderer/src/logic/table-export';
 import { row } from './fixtures';
 
@@ -76,6 +76,15 @@ describe('selection', () => {
     const all = selectAll(['k1', 'k3']);
     expect([...all.selected]).toEqual(['k1', 'k3']);
     expect([...keepVisible(all, ['k3', 'k4']).selected]).toEqual(['k3']);
+  });
+
+  it('knows a select all of this very key list, and no longer once a row is toggled or the list is another', () => {
+    const visible = ['k1', 'k3'];
+    const all = selectAll(visible);
+    expect(selectsAllOf(all, visible)).toBe(true);
+    expect(selectsAllOf(all, ['k1', 'k3'])).toBe(false);
+    expect(selectsAllOf(toggleRow(all, 'k3'), visible)).toBe(false);
+    expect(selectsAllOf(clickRow(all, visible, 'k1'), visible)).toBe(false);
   });
 });
 

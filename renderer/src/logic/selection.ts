@@ -5,6 +5,8 @@
 export interface SelectionState {
   selected: ReadonlySet<string>;
   anchor: string | null;
+  /** After select all: the key list it selected all of, so a view can tell "every row shown" without a lookup per row. */
+  all?: readonly string[];
 }
 
 export interface ClickModifiers {
@@ -40,7 +42,12 @@ export function toggleRow(state: SelectionState, key: string): SelectionState {
 }
 
 export function selectAll(visible: readonly string[]): SelectionState {
-  return { selected: new Set(visible), anchor: visible[0] ?? null };
+  return { selected: new Set(visible), anchor: visible[0] ?? null, all: visible };
+}
+
+/** Whether the selection is every key of `visible` (this very list) by a select all. */
+export function selectsAllOf(state: SelectionState, visible: readonly string[]): boolean {
+  return state.all === visible && state.selected.size === visible.length;
 }
 
 /** Drops selected rows that are no longer visible (filtered out, or gone). */
