@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionBlocker, partitionByAction, VOLUME_ACTIONS, type RuleSubject, type VolumeAction } from '../../renderer/src/logic/action-rules';
 import rules from '../../renderer/src/i18n/messages/rules';
+import { LOCALES, setLocale, translate } from '../../renderer/src/i18n';
 import { PASSING_STATES, VOLUME_STATES, type EnabledStatus, type VolumeState } from '../../electron/shared/volume';
 
 function volume(volumeStatus: VolumeState, status: EnabledStatus = 'ACTIVED', attached = volumeStatus === 'IN_USE'): RuleSubject {
@@ -46,6 +47,32 @@ describe('actionBlocker', () => {
         }
   });
 
+  it('words every state as the table does, never as the API spells it, in both languages', () => {
+    const raw = new RegExp(`\\b(${VOLUME_STATES.join('|')})\\b`);
+    try {
+      for (const locale of LOCALES) {
+        setLocale(locale);
+        for (const action of VOLUME_ACTIONS)
+          for (const enabled of ['ACTIVED', 'DISABLED'] as const)
+            for (const state of VOLUME_STATES) {
+              const blocker = actionBlocker(action, volume(state, enabled));
+              if (!blocker) continue;
+              const text = translate(blocker);
+              expect(text, `${locale} ${action} ${state}`).not.toMatch(raw);
+              expect(text, `${locale} ${action} ${state}`).not.toContain('volumes.states');
+            }
+      }
+      setLocale('en');
+      expect(translate(actionBlocker('extend', volume('IN_USE'))!)).toBe('Detach it first: extend needs the state “Available” and the volume is “In use”');
+      expect(translate(actionBlocker('delete', volume('ERROR_DELETING'))!)).toBe('Delete needs the state “Available”, “Error” or “Error restoring”: the volume is “Error deleting”');
+      setLocale('zh-CN');
+      expect(translate(actionBlocker('extend', volume('ERROR'))!)).toBe('扩容需要磁盘处于“可用”状态：当前为“错误”');
+      expect(translate(actionBlocker('delete', volume('DELETING'))!)).toBe('请稍候：磁盘正处于“删除中”状态');
+    } finally {
+      setLocale('en');
+    }
+  });
+
   it('says to detach first when an attached volume is deleted or extended', () => {
     expect(actionBlocker('delete', volume('IN_USE'))).toEqual({ key: 'rules.inUse.delete' });
     expect(rules.en.rules.inUse.delete).toBe('Detach it first: the volume is in use');
@@ -59,14 +86,14 @@ describe('actionBlocker', () => {
   });
 
   it('asks to wait while the volume passes through a transitional state, naming it', () => {
-    expect(actionBlocker('delete', volume('DELETING'))).toEqual({ key: 'rules.wait', params: { state: 'DELETING' } });
-    expect(actionBlocker('disable', volume('UNRECOGNIZED'))).toEqual({ key: 'rules.wait', params: { state: 'UNRECOGNIZED' } });
+    expect(actionBlocker('delete', volume('DELETING'))).toEqual({ key: 'rules.wait', params: { state: { key: 'volumes.states.DELETING' } } });
+    expect(actionBlocker('disable', volume('UNRECOGNIZED'))).toEqual({ key: 'rules.wait', params: { state: { key: 'volumes.states.UNRECOGNIZED' } } });
     expect(actionBlocker('attach', volume('CREATING'))?.key).toBe('rules.wait');
   });
 
   it('names the state an action needs when the volume is stable but wrong', () => {
-    expect(actionBlocker('extend', volume('ERROR'))).toEqual({ key: 'rules.needs.extend', params: { state: 'ERROR' } });
-    expect(actionBlocker('delete', volume('ERROR_DELETING'))).toEqual({ key: 'rules.needs.delete', params: { state: 'ERROR_DELETING' } });
+    expect(actionBlocker('extend', volume('ERROR'))).toEqual({ key: 'rules.needs.extend', params: { state: { key: 'volumes.states.ERROR' } } });
+    expect(actionBlocker('delete', volume('ERROR_DELETING'))).toEqual({ key: 'rules.needs.delete', params: { state: { key: 'volumes.states.ERROR_DELETING' } } });
     expect(actionBlocker('detach', volume('AVAILABLE'))).toEqual({ key: 'rules.notAttached' });
     expect(actionBlocker('attach', volume('IN_USE'))).toEqual({ key: 'rules.alreadyAttached', params: { server: 'srv-1' } });
   });

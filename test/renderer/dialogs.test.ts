@@ -107,7 +107,7 @@ describe('operation dialogs', () => {
     const refused = dialogEl().querySelector('[data-testid="refused-rows"]')?.textContent ?? '';
     expect(refused).toContain('3 selected volumes are left out');
     expect(refused).toContain('Detach it first: the volume is in use (2): vol-2, vol-4');
-    expect(refused).toContain('Wait: the volume is DELETING: vol-5');
+    expect(refused).toContain('Wait: the volume is “Deleting”: vol-5');
     expect(dialogEl().querySelector('[data-testid="dialog-volume-list"]')?.textContent).toMatch(/vol-1.*vol-3/);
     button('Delete 2 volumes').click();
     await settle();

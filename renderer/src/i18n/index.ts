@@ -81,12 +81,25 @@ export function countText(key: string, count: number, params: Record<string, unk
 
 /**
  * The text of a keyed message in the current language: a numeric `n` chooses the plural form,
- * and numbers read as the language writes them, but an `id`.
+ * numbers read as the language writes them, but an `id`, and a parameter that is a keyed message
+ * is put in as its own text.
  */
 export function translate(message: KeyedMessage): string {
-  const { n, ...params } = message.params ?? {};
-  if (typeof n === 'number') return countText(message.key, n, params);
-  return i18n.global.t(message.key, formatParams(message.params ?? {}, currentLocale.value));
+  const params = translatedParams(message.params ?? {});
+  const { n, ...rest } = params;
+  if (typeof n === 'number') return countText(message.key, n, rest);
+  return i18n.global.t(message.key, formatParams(params, currentLocale.value));
+}
+
+function isKeyedMessage(value: unknown): value is KeyedMessage {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** Parameters that are keyed messages themselves (a volume's state name) translated first. */
+function translatedParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) out[name] = isKeyedMessage(value) ? translate(value) : value;
+  return out;
 }
 
 /** The current language. */

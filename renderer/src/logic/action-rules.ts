@@ -36,13 +36,18 @@ function passing(row: RuleSubject): boolean {
   return PASSING_STATES.includes(row.volumeStatus);
 }
 
+/** The volume's state as the table words it ("Error deleting"), not the API's `ERROR_DELETING`. */
+function stateName(row: RuleSubject): KeyedMessage {
+  return { key: `volumes.states.${row.volumeStatus}` };
+}
+
 /** The volume is passing through a transitional state: nothing but rename/enable until it settles. */
 function wait(row: RuleSubject): ActionBlocker {
-  return { key: 'rules.wait', params: { state: row.volumeStatus } };
+  return { key: 'rules.wait', params: { state: stateName(row) } };
 }
 
 function needs(action: VolumeAction, row: RuleSubject): ActionBlocker {
-  return { key: `rules.needs.${action}`, params: { state: row.volumeStatus } };
+  return { key: `rules.needs.${action}`, params: { state: stateName(row) } };
 }
 
 /** Null when `action` is allowed on `row`, else the reason it is not. */

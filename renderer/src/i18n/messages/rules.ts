@@ -1,16 +1,19 @@
 import type { MessageModule } from '../index';
 
-/** Why an action is not allowed for a volume (see logic/action-rules.ts). */
+/**
+ * Why an action is not allowed for a volume (see logic/action-rules.ts). States are named as the
+ * table names them: `@:{'volumes.states.X'}` links to the state's own name, `{state}` is one already worded.
+ */
 export default {
   en: {
     rules: {
-      wait: 'Wait: the volume is {state}',
+      wait: 'Wait: the volume is “{state}”',
       needs: {
-        clone: 'Clone needs AVAILABLE or IN_USE: the volume is {state}',
-        extend: 'Extend needs AVAILABLE: the volume is {state}',
-        attach: 'Attach needs AVAILABLE: the volume is {state}',
-        detach: 'Detach needs IN_USE: the volume is {state}',
-        delete: 'Delete needs AVAILABLE, ERROR or ERROR_RESTORING: the volume is {state}',
+        clone: "Clone needs the state “@:{'volumes.states.AVAILABLE'}” or “@:{'volumes.states.IN_USE'}”: the volume is “{state}”",
+        extend: "Extend needs the state “@:{'volumes.states.AVAILABLE'}”: the volume is “{state}”",
+        attach: "Attach needs the state “@:{'volumes.states.AVAILABLE'}”: the volume is “{state}”",
+        detach: "Detach needs the state “@:{'volumes.states.IN_USE'}”: the volume is “{state}”",
+        delete: "Delete needs the state “@:{'volumes.states.AVAILABLE'}”, “@:{'volumes.states.ERROR'}” or “@:{'volumes.states.ERROR_RESTORING'}”: the volume is “{state}”",
       },
       disabled: {
         clone: 'The volume is disabled: enable it before cloning',
@@ -18,7 +21,7 @@ export default {
         attach: 'The volume is disabled: enable it before attaching',
       },
       inUse: {
-        extend: 'Detach it first: extend needs AVAILABLE and the volume is in use',
+        extend: "Detach it first: extend needs the state “@:{'volumes.states.AVAILABLE'}” and the volume is “@:{'volumes.states.IN_USE'}”",
         delete: 'Detach it first: the volume is in use',
       },
       alreadyAttached: 'Already attached to server {server}',
@@ -30,13 +33,13 @@ export default {
   },
   'zh-CN': {
     rules: {
-      wait: '请稍候：磁盘正处于 {state} 状态',
+      wait: '请稍候：磁盘正处于“{state}”状态',
       needs: {
-        clone: '克隆需要磁盘处于 AVAILABLE 或 IN_USE 状态：当前为 {state}',
-        extend: '扩容需要磁盘处于 AVAILABLE 状态：当前为 {state}',
-        attach: '挂载需要磁盘处于 AVAILABLE 状态：当前为 {state}',
-        detach: '卸载需要磁盘处于 IN_USE 状态：当前为 {state}',
-        delete: '删除需要磁盘处于 AVAILABLE、ERROR 或 ERROR_RESTORING 状态：当前为 {state}',
+        clone: "克隆需要磁盘处于“@:{'volumes.states.AVAILABLE'}”或“@:{'volumes.states.IN_USE'}”状态：当前为“{state}”",
+        extend: "扩容需要磁盘处于“@:{'volumes.states.AVAILABLE'}”状态：当前为“{state}”",
+        attach: "挂载需要磁盘处于“@:{'volumes.states.AVAILABLE'}”状态：当前为“{state}”",
+        detach: "卸载需要磁盘处于“@:{'volumes.states.IN_USE'}”状态：当前为“{state}”",
+        delete: "删除需要磁盘处于“@:{'volumes.states.AVAILABLE'}”、“@:{'volumes.states.ERROR'}”或“@:{'volumes.states.ERROR_RESTORING'}”状态：当前为“{state}”",
       },
       disabled: {
         clone: '磁盘已禁用：请先启用再克隆',
@@ -44,7 +47,7 @@ export default {
         attach: '磁盘已禁用：请先启用再挂载',
       },
       inUse: {
-        extend: '请先卸载：扩容需要 AVAILABLE 状态，而磁盘正在使用中',
+        extend: "请先卸载：扩容需要“@:{'volumes.states.AVAILABLE'}”状态，而磁盘正处于“@:{'volumes.states.IN_USE'}”状态",
         delete: '请先卸载：磁盘正在使用中',
       },
       alreadyAttached: '已挂载到服务器 {server}',
