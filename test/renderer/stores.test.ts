@@ -73,6 +73,23 @@ describe('stores against a fake host', () => {
     expect(host.calls.filter((c) => c.channel === 'volumes:list')).toHaveLength(2);
   });
 
+  it('keeps the same array of all rows while no account\'s rows change, and a new one when one does', async () => {
+    const volumes = useVolumesStore();
+    volumes.start();
+    await useAccountsStore().load();
+    await settle();
+    const all = volumes.allRows;
+    host.emit('accounts:changed', [account('a', { state: 'offline' }), account('b', { tenants: [] })]);
+    await settle();
+    expect(volumes.allRows).toBe(all);
+    host.emit('volumes:changed', { accountId: 'b', added: [volume(2)], changed: [], removed: [] });
+    expect(volumes.allRows).not.toBe(all);
+    expect(volumes.allRows.map((r) => r.key)).toEqual(['a:1', 'a:2', 'b:1', 'b:2']);
+    host.emit('accounts:changed', [account('b')]);
+    await settle();
+    expect(volumes.allRows.map((r) => r.key)).toEqual(['b:1', 'b:2']);
+  });
+
   it('applies volumes:changed incrementally, without listing again', async () => {
     const volumes = useVolumesStore();
     volumes.start();

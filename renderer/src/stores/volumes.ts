@@ -46,16 +46,31 @@ export function applyChanges(rows: readonly VolumeRow[], changes: VolumeChanges,
   return next;
 }
 
+/** An account without rows yet: one shared empty array, so "no rows" is the same array each time. */
+const NO_ROWS = Object.freeze([]) as unknown as VolumeRow[];
+
 export const useVolumesStore = defineStore('volumes', () => {
   const accountsStore = useAccountsStore();
   const rowsByAccount = shallowRef<Record<string, VolumeRow[]>>({});
   const stuckByAccount = new Map<string, Set<number>>();
   const meta = reactive<Record<string, ListingMeta>>({});
 
-  const allRows = computed<VolumeRow[]>(() => accountsStore.accounts.flatMap((a) => rowsByAccount.value[a.id] ?? []));
+  // The same array while every account's rows array is the same: the accounts list is replaced on
+  // each state or tenant change (several times while loading), and a new array of 100,000 rows
+  // would have the table sort, filter and draw them all again.
+  let lastLists: readonly VolumeRow[][] = [];
+  let lastAll: VolumeRow[] = [];
+  const allRows = computed<VolumeRow[]>(() => {
+    const lists = accountsStore.accounts.map((a) => rowsOf(a.id));
+    if (lists.length !== lastLists.length || lists.some((list, i) => list !== lastLists[i])) {
+      lastLists = lists;
+      lastAll = lists.flat();
+    }
+    return lastAll;
+  });
 
   function rowsOf(accountId: string): VolumeRow[] {
-    return rowsByAccount.value[accountId] ?? [];
+    return rowsByAccount.value[accountId] ?? NO_ROWS;
   }
 
   function metaOf(accountId: string): ListingMeta {
