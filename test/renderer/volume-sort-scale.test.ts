@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnContext } from '../../renderer/src/logic/volume-columns';
-import { sortRows } from '../../renderer/src/logic/volume-sort';
+import { sortAccountRows, sortRows } from '../../renderer/src/logic/volume-sort';
 import { row } from './fixtures';
 
 describe('the sort at scale', () => {
@@ -34,5 +34,30 @@ describe('the sort at scale', () => {
   it('returns the rows themselves without a sort', () => {
     const rows = [row('a', 1)];
     expect(sortRows(rows, null, context)).toBe(rows);
+  });
+});
+
+describe('the sort of several accounts', () => {
+  const context: ColumnContext = { tenantLabel: () => '', accountName: (r) => r.accountId };
+  const a = [row('a', 1, { name: 'vol-10', zone: null, bootable: true }), row('a', 2, { name: 'Vol-2', zone: 'z2' }), row('a', 3, { name: 'same', zone: 'z1' })];
+  const b = [row('b', 1, { name: 'same', zone: 'z1', bootable: true }), row('b', 2, { name: 'älpha', zone: null }), row('b', 3, { name: 'vol-1', zone: 'z2' })];
+  const all = [...a, ...b];
+
+  it('merges each account\'s sorted rows into the order one sort of all of them gives, ties and empties included', () => {
+    for (const column of ['name', 'zone', 'bootable', 'size', 'account'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const merged = sortAccountRows([a, b], all, { column, order }, context);
+        expect(merged.map((r) => r.key), `${column} ${order}`).toEqual(sortRows([...all], { column, order }, context).map((r) => r.key));
+      }
+    }
+  });
+
+  it('re-merges when one account\'s rows are replaced', () => {
+    const before = sortAccountRows([a, b], all, { column: 'name', order: 'asc' }, context);
+    const b2 = [...b, row('b', 4, { name: 'aaa' })];
+    const after = sortAccountRows([a, b2], [...a, ...b2], { column: 'name', order: 'asc' }, context);
+    expect(after).not.toBe(before);
+    expect(after[0]?.name).toBe('aaa');
+    expect(after).toHaveLength(7);
   });
 });

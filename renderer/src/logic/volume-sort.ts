@@ -32,28 +32,52 @@ function isEmpty(value: ColumnValue): boolean {
 
 /** Columns whose value is the row's own (no label, account or server name), so an order found once holds while the rows array does. */
 const ROW_OWN_COLUMNS: ReadonlySet<ColumnId> = new Set(['name', 'enabled', 'state', 'size', 'zone', 'type', 'bootable', 'created', 'updated']);
+/** Columns whose value is always a number (never empty). */
+const NUMBER_COLUMNS: ReadonlySet<ColumnId> = new Set(['size', 'created', 'updated']);
 /** Orders kept per rows array: a few (each is one pointer per row), the latest ones. */
 const KEPT_ORDERS = 4;
 const ordersByRows = new WeakMap<readonly VolumeRow[], Map<string, readonly VolumeRow[]>>();
+/** Each account's rows sorted as keyed entries, to merge with the other accounts' (fewer kept: an entry per row). */
+const KEPT_RUNS = 2;
+const runsByRows = new WeakMap<readonly VolumeRow[], Map<string, Keyed[]>>();
+
+/** What `make` gives for these rows and sort id, kept: the latest `limit` ids per rows array. */
+function kept<T>(cache: WeakMap<readonly VolumeRow[], Map<string, T>>, rows: readonly VolumeRow[], id: string, limit: number, make: () => T): T {
+  let entries = cache.get(rows);
+  if (!entries) cache.set(rows, (entries = new Map()));
+  let value = entries.get(id);
+  if (value !== undefined) entries.delete(id);
+  else value = make();
+  entries.set(id, value);
+  if (entries.size > limit) entries.delete(entries.keys().next().value!);
+  return value;
+}
+
+const sortId = (sort: SortState) => `${sort.column} ${sort.order}`;
 
 /** The rows in the given order (the rows themselves without one); not to be changed: an order is kept for the same rows array and sort. */
 export function sortRows(rows: readonly VolumeRow[], sort: SortState | null, context: ColumnContext): readonly VolumeRow[] {
   if (!sort) return rows;
   if (!ROW_OWN_COLUMNS.has(sort.column)) return sortedCopy(rows, sort, context);
   // Back to an order seen for these rows (another column, then this one again) costs no sort.
-  let orders = ordersByRows.get(rows);
-  if (!orders) ordersByRows.set(rows, (orders = new Map()));
-  const id = `${sort.column} ${sort.order}`;
-  let sorted = orders.get(id);
-  if (sorted) orders.delete(id);
-  else sorted = sortedCopy(rows, sort, context);
-  orders.set(id, sorted);
-  if (orders.size > KEPT_ORDERS) orders.delete(orders.keys().next().value!);
-  return sorted;
+  return kept(ordersByRows, rows, sortId(sort), KEPT_ORDERS, () => sortedCopy(rows, sort, context));
 }
 
-/** Columns whose value is always a number (never empty). */
-const NUMBER_COLUMNS: ReadonlySet<ColumnId> = new Set(['size', 'created', 'updated']);
+/**
+ * `all` (the accounts' rows one after the other, as `lists`) in the given order, as `sortRows`
+ * gives it. By a text or yes/no column each account's rows are sorted once per rows array and the
+ * sorted runs merged, so an account's listing arriving or changing sorts only that account's rows.
+ */
+export function sortAccountRows(lists: readonly (readonly VolumeRow[])[], all: readonly VolumeRow[], sort: SortState | null, context: ColumnContext): readonly VolumeRow[] {
+  if (!sort || lists.length < 2 || NUMBER_COLUMNS.has(sort.column) || !ROW_OWN_COLUMNS.has(sort.column)) return sortRows(all, sort, context);
+  const id = sortId(sort);
+  return kept(ordersByRows, all, id, KEPT_ORDERS, () => {
+    const runs = lists.flatMap((list) => kept(runsByRows, list, id, KEPT_RUNS, () => sortedKeyed(list, sort, context)));
+    // A stable sort of sorted runs merges them (TimSort finds the runs); ties stay in account, then row, order.
+    const compare = keyedOrder(sort.order === 'asc' ? 1 : -1);
+    return runs.sort((x, y) => compare(x, y)).map((k) => k.row);
+  });
+}
 
 /** Rows by a number column: the values in a typed array and the positions sorted, no object per row (about half the time at 100,000). */
 function sortedByNumber(rows: readonly VolumeRow[], column: ColumnId, sign: number, context: ColumnContext): VolumeRow[] {
@@ -70,21 +94,29 @@ function sortedByNumber(rows: readonly VolumeRow[], column: ColumnId, sign: numb
   return sorted;
 }
 
-function sortedCopy(rows: readonly VolumeRow[], sort: SortState, context: ColumnContext): VolumeRow[] {
-  const sign = sort.order === 'asc' ? 1 : -1;
-  if (NUMBER_COLUMNS.has(sort.column)) return sortedByNumber(rows, sort.column, sign, context);
+/** Empty values last, then by value in `sign`'s direction; 0 for ties (the caller's stable sort or index decides). */
+function keyedOrder(sign: number): (x: Keyed, y: Keyed) => number {
+  return (x, y) => {
+    const xe = isEmpty(x.value);
+    const ye = isEmpty(y.value);
+    if (xe || ye) return xe === ye ? 0 : xe ? 1 : -1;
+    return sign * compareValues(x, y);
+  };
+}
+
+function sortedKeyed(rows: readonly VolumeRow[], sort: SortState, context: ColumnContext): Keyed[] {
   // Read each value once: 10,000 rows sort in a few milliseconds this way.
   const keyed = rows.map((row, index): Keyed => {
     const value = columnValue(sort.column, row, context);
     return { row, index, value, key: typeof value === 'string' ? collationKey(value) : null };
   });
-  keyed.sort((x, y) => {
-    const xe = isEmpty(x.value);
-    const ye = isEmpty(y.value);
-    if (xe || ye) return xe === ye ? x.index - y.index : xe ? 1 : -1;
-    return sign * compareValues(x, y) || x.index - y.index;
-  });
-  return keyed.map((k) => k.row);
+  const compare = keyedOrder(sort.order === 'asc' ? 1 : -1);
+  return keyed.sort((x, y) => compare(x, y) || x.index - y.index);
+}
+
+function sortedCopy(rows: readonly VolumeRow[], sort: SortState, context: ColumnContext): VolumeRow[] {
+  if (NUMBER_COLUMNS.has(sort.column)) return sortedByNumber(rows, sort.column, sort.order === 'asc' ? 1 : -1, context);
+  return sortedKeyed(rows, sort, context).map((k) => k.row);
 }
 
 /** The next sort after a click on a column's header: ascending, descending, then none. */
