@@ -22,7 +22,7 @@ import { COLUMN_IDS } from '../renderer/src/logic/volume-columns';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { launchChromium } from '../test/e2e/browser';
 import { buildBareTable, type BareTable } from './bare-table';
-import { profiled, PROFILING } from './cpu-profile';
+import { printProfile, profiled, PROFILING, startProfile } from './cpu-profile';
 import { appLoadProbe, filterStep, overviewStep, scrollStep, selectAllStep, sortStep } from './page-probes';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -132,8 +132,12 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
     // The probes are strings of page code, which the page's CSP (no eval) would refuse.
     const app = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     await app.addInitScript({ content: appLoadProbe({ listings: ACCOUNTS, total: size }) });
+    // BENCH_PROFILE=1: the load is profiled from the page's start (boot included) to its first painted frame with every row.
+    const appCdp = PROFILING ? await app.context().newCDPSession(app) : null;
+    if (appCdp) await startProfile(appCdp);
     await app.goto(host.url);
     const appPainted = await waitPainted(app, 'app');
+    if (appCdp) await printProfile(appCdp, 'app load (boot to every row painted)', appPainted, 30);
     const appTable = await measureTable(app, 'app', runs, '.el-table-v2__header .cell-select input');
     const overviewMs = median(await (async () => {
       const times: number[] = [];
@@ -158,8 +162,11 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
       rows.push(...volumes.map((v: Volume) => ({ ...v, accountId: account.id, key: `${account.id}:${v.unique}` })));
     }
     const barePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const bareCdp = PROFILING ? await barePage.context().newCDPSession(barePage) : null;
+    if (bareCdp) await startProfile(bareCdp);
     await bare.open(barePage, JSON.stringify(rows));
     const barePainted = await waitPainted(barePage, 'bare');
+    if (bareCdp) await printProfile(bareCdp, 'bare load (start to every row painted)', barePainted, 30);
     const bareTable = await measureTable(barePage, 'bare', runs, '[data-testid=select-all]');
     await barePage.context().close();
 
