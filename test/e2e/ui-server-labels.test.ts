@@ -131,6 +131,8 @@ describe('server labels in the window', () => {
     const suggestion = page.getByTestId('server-suggestion').filter({ hasText: LABEL });
     await expect.poll(() => suggestion.count()).toBe(1);
     expect(await suggestion.innerText()).toContain(serverId);
+    // The hint names both reasons a server is suggested: used by the tenant, or labelled.
+    expect(await attach.innerText()).toMatch(/The list suggests (one server: one this tenant already uses, or one you labelled|\d+ servers: those this tenant already uses, and those you labelled)\./);
     await page.screenshot({ path: `${SCREENS}/attach-server-suggestions.png` });
     // Choosing it fills in the uuid, which is what the cloud takes.
     await suggestion.click();
