@@ -14,18 +14,22 @@ export const FIXED_COLUMNS: readonly ColumnId[] = ['name'];
 export const DEFAULT_COLUMNS: readonly ColumnId[] = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'updated'];
 
 /**
- * Each column's width when there is room (`ideal`) and the least it may shrink to (`min`; the
- * table also keeps every header whole, see fitColumnWidths). Dates, sizes and flags never shrink:
- * they are read whole or not at all.
+ * Each column's width when there is room (`ideal`), the least it may shrink to (`min`; the table
+ * also keeps every header whole, see fitColumnWidths) and, for the columns whose text is read
+ * whole, what that text takes (`whole`; above `ideal`, granted from the room Name would take).
+ * Dates, sizes and flags never shrink: they are read whole or not at all (Updated's `ideal` holds
+ * "2026-04-07 08:09").
  */
-export const COLUMN_SIZES: Record<ColumnId, { ideal: number; min: number }> = {
+export const COLUMN_SIZES: Record<ColumnId, { ideal: number; min: number; whole?: number }> = {
   name: { ideal: 200, min: 150 },
   enabled: { ideal: 104, min: 104 },
   state: { ideal: 136, min: 128 },
   size: { ideal: 112, min: 112 },
-  attachedTo: { ideal: 170, min: 130 },
+  // A server's short id, its copy button and " · /dev/vdb".
+  attachedTo: { ideal: 170, min: 130, whole: 210 },
   tenant: { ideal: 120, min: 100 },
-  account: { ideal: 140, min: 110 },
+  // The account's dot and a name of about 20 characters.
+  account: { ideal: 140, min: 110, whole: 190 },
   zone: { ideal: 90, min: 90 },
   type: { ideal: 90, min: 90 },
   bootable: { ideal: 110, min: 110 },
@@ -36,9 +40,13 @@ export const COLUMN_SIZES: Record<ColumnId, { ideal: number; min: number }> = {
 /** Which columns give up width first when the window is narrow (the server ids and names ellipsize, with the full text on hover). */
 const SHRINK_ORDER: readonly ColumnId[] = ['attachedTo', 'account', 'tenant', 'name', 'zone', 'type', 'state'];
 
+/** Which columns grow to their whole text before Name takes the rest of the room. */
+const GROW_ORDER: readonly ColumnId[] = ['attachedTo', 'account'];
+
 /**
- * The widths of the shown columns in `available` pixels: their ideal widths, Name taking what is
- * left over; short of room, the columns in SHRINK_ORDER shrink one after another to their minimum.
+ * The widths of the shown columns in `available` pixels: their ideal widths; with room to spare,
+ * the columns in GROW_ORDER grow to their whole text and Name takes what is still left over;
+ * short of room, the columns in SHRINK_ORDER shrink one after another to their minimum.
  * Still short, the table scrolls sideways (the widths add up to more than `available`).
  * `floors`: what each header needs whole in the current language, which no column goes below.
  */
@@ -46,6 +54,13 @@ export function fitColumnWidths(columns: readonly ColumnId[], available: number,
   const min = (id: ColumnId) => Math.max(COLUMN_SIZES[id].min, floors[id] ?? 0);
   const widths = Object.fromEntries(columns.map((id) => [id, Math.max(COLUMN_SIZES[id].ideal, min(id))])) as Record<ColumnId, number>;
   let excess = columns.reduce((sum, id) => sum + widths[id], 0) - available;
+  for (const id of GROW_ORDER) {
+    if (excess >= 0) break;
+    if (!columns.includes(id)) continue;
+    const take = Math.max(0, Math.min(-excess, (COLUMN_SIZES[id].whole ?? 0) - widths[id]));
+    widths[id] += take;
+    excess += take;
+  }
   if (excess < 0 && columns.includes('name')) widths.name -= excess;
   for (const id of SHRINK_ORDER) {
     if (excess <= 0) break;
