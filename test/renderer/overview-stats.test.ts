@@ -105,6 +105,26 @@ describe('overview charts', () => {
     ]);
   });
 
+  it('shows every state in the tenant chart legend, over as many rows as the chart width takes, leaving room for them', async () => {
+    const { tenantBars, legendRows } = await import('../../renderer/src/logic/overview-charts');
+    const states = ['AVAILABLE', 'ATTACHING', 'CREATING', 'DELETING', 'DOWNLOADING', 'ERROR', 'ERROR_DELETING', 'IN_USE', 'DETACHING', 'UNRECOGNIZED'] as const;
+    const rows = states.map((state, i) => row('z', 100 + (i % 4), state, 10));
+    const [z] = overviewTotals(rows, ['z']);
+    const en = (s: string) => s.toLowerCase().replace('_', ' ');
+    type Media = { query: { minWidth: number }; option: { grid: { bottom: number } } };
+    const bars = tenantBars(z!, (id) => `T${id}`, en, String) as { legend: { type: string }; grid: { bottom: number }; media: Media[]; series: { name: string }[] };
+    expect(bars.legend.type).toBe('plain'); // no pages: every state is in view
+    expect(bars.series.map((s) => s.name).sort()).toEqual(states.map(en).sort());
+    const names = bars.series.map((s) => s.name);
+    expect(legendRows(names, 400)).toBeGreaterThanOrEqual(2);
+    expect(legendRows(names, 1120)).toBe(1);
+    expect(legendRows(['可用', '挂载中', '创建中', '删除中', '下载中', '错误', '删除出错', '使用中', '卸载中', '变更中'], 400)).toBeGreaterThanOrEqual(2);
+    // The narrowest chart leaves the most room under the plot; wider ones, as the legend needs fewer rows.
+    const bottoms = bars.media.map((m) => m.option.grid.bottom);
+    expect(bars.grid.bottom).toBeGreaterThan(bottoms[bottoms.length - 1]!);
+    expect([...bottoms].sort((a, b) => b - a)).toEqual(bottoms);
+  });
+
   it('names every tenant: a few as columns, more as horizontal bars on a taller chart', async () => {
     const { tenantBars, tenantChartHeight, COLUMN_TENANTS } = await import('../../renderer/src/logic/overview-charts');
     const rows = Array.from({ length: COLUMN_TENANTS + 1 }, (_, i) => row('z', 200 + i, 'AVAILABLE', 10));

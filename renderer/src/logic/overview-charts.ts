@@ -85,9 +85,57 @@ const BAR_LABEL_WIDTH = 120;
 /** Columns share about this much room at 1280 px (the chart's narrowest), each label at least the minimum. */
 const COLUMN_ROOM = 360;
 const COLUMN_LABEL_MIN = 64;
-/** A horizontal bar's line, and what the legend and margins take. */
+/** A horizontal bar's line, and what the margins and a legend of up to three rows take. */
 const BAR_LINE = 26;
-const BAR_CHROME = 64;
+const BAR_CHROME = 112;
+
+/** The tenant chart's legend: every state on as many rows as it takes (a paged legend hid most of them). */
+const LEGEND = { fontSize: 11, itemWidth: 12, itemHeight: 8, itemGap: 8, textGap: 5, padding: 5, rowHeight: 14 } as const;
+/** The chart widths (px) the legend's rows are counted over: from its narrowest (about 400 in a 1280 px window) to its widest. */
+const LEGEND_WIDTHS = { from: 280, to: 1400 } as const;
+/** Between the axis labels and the legend. */
+const LEGEND_MARGIN = 12;
+
+/**
+ * A legend text's width, on the wide side (it only sets how many rows to leave room for): a CJK
+ * character is an em, a Latin letter (lower case, mostly) about half of one.
+ */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? LEGEND.fontSize : LEGEND.fontSize * 0.52;
+  return width;
+}
+
+/** How many rows a plain legend of `names` takes in a chart `width` px wide (ECharts wraps it the same way: item after item, a new row when one does not fit). */
+export function legendRows(names: readonly string[], width: number): number {
+  const room = width - 2 * LEGEND.padding;
+  let rows = names.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const name of names) {
+    const item = LEGEND.itemWidth + LEGEND.textGap + textWidth(name);
+    if (used > 0 && used + item > room) {
+      rows += 1;
+      used = 0;
+    }
+    used += item + LEGEND.itemGap;
+  }
+  return rows;
+}
+
+/** Each chart width from which the legend of `names` takes one row fewer, with the rows it takes from there. */
+function legendSteps(names: readonly string[]): { minWidth: number; rows: number }[] {
+  const steps: { minWidth: number; rows: number }[] = [];
+  for (let width = LEGEND_WIDTHS.from; width <= LEGEND_WIDTHS.to; width += 1) {
+    const rows = legendRows(names, width);
+    if (rows !== steps[steps.length - 1]?.rows) steps.push({ minWidth: width, rows });
+  }
+  return steps;
+}
+
+/** The grid's bottom margin that leaves room for `rows` legend rows under the axis labels. */
+function legendRoom(rows: number): number {
+  return rows * LEGEND.rowHeight + Math.max(0, rows - 1) * LEGEND.itemGap + 2 * LEGEND.padding + LEGEND_MARGIN;
+}
 
 /** The tenant chart's height: its usual height, taller when every tenant needs a line of its own. */
 export function tenantChartHeight(tenantCount: number, usual = 220): number {
@@ -115,17 +163,30 @@ export function tenantBars(account: AccountTotals, tenantLabel: (userId: number 
     },
   };
   const value = { type: 'value' as const, minInterval: 1, axisLabel: { formatter: (v: number) => format(v) } };
+  const names = states.map(stateLabel);
+  const steps = legendSteps(names);
   return {
     ...base,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? format(v) : String(v)) },
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 8, right: 16, top: 12, bottom: 36, containLabel: true },
+    legend: {
+      type: 'plain',
+      bottom: 0,
+      itemWidth: LEGEND.itemWidth,
+      itemHeight: LEGEND.itemHeight,
+      itemGap: LEGEND.itemGap,
+      padding: LEGEND.padding,
+      textStyle: { fontSize: LEGEND.fontSize },
+    },
+    grid: { left: 8, right: 16, top: 12, bottom: legendRoom(steps[0]?.rows ?? 0), containLabel: true },
+    // The legend wraps to the chart's width, so the room under the plot follows that width
+    // (ECharts applies every matching query, the widest last).
+    media: steps.map(({ minWidth, rows }) => ({ query: { minWidth }, option: { grid: { bottom: legendRoom(rows) } } })),
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
-    series: states.map((state) => ({
+    series: states.map((state, index) => ({
       type: 'bar',
       id: state,
-      name: stateLabel(state),
+      name: names[index],
       stack: 'volumes',
       barMaxWidth: 36,
       itemStyle: { color: STATE_COLOURS[state] },
