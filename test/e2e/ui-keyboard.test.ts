@@ -54,7 +54,7 @@ describe('every button by keyboard', () => {
   const visible = (target: Locator) => expect.poll(() => target.isVisible()).toBe(true);
   const hidden = (target: Locator) => expect.poll(() => target.isVisible()).toBe(false);
 
-  /** Moves the focus to `target` with Tab alone, from where it is (the page's start if nothing has it). */
+  /** Moves the focus to `target` with Tab alone, from where it is. */
   async function tabTo(target: Locator, most = 120): Promise<void> {
     await target.waitFor();
     for (let presses = 0; presses < most; presses++) {
@@ -67,7 +67,14 @@ describe('every button by keyboard', () => {
   /** From the page's start (or from `from`), Tab to `button` and press `key` on it. */
   async function press(button: Locator, key: (typeof KEYS)[number], from?: Locator): Promise<void> {
     if (from) await from.focus();
-    else await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    else {
+      // The page's start: the body focused (for this moment), so the next Tab is the first control.
+      await page.evaluate(() => {
+        document.body.tabIndex = -1;
+        document.body.focus();
+        document.body.removeAttribute('tabindex');
+      });
+    }
     await tabTo(button);
     await page.keyboard.press(key);
   }
@@ -103,8 +110,19 @@ describe('every button by keyboard', () => {
 
   it('toolbar: Filters, Refresh, Create, Columns, More, and Delete with a selection', async () => {
     const search = ui.volumes.searchBox;
-    // The filters' popover opens and closes as a click does, on its button (Esc does not close it).
-    await opensWithBothKeys(page.getByTestId('filters-button'), page.getByTestId('filter-states'), search, { toggles: true });
+    // The filters open and close as a click does, on their button; their fields follow it in the
+    // Tab order, and Esc there closes them with the focus back on the button.
+    const filters = page.getByTestId('filters-button');
+    await opensWithBothKeys(filters, page.getByTestId('filter-states'), search, { toggles: true });
+    await press(filters, 'Enter', search);
+    await visible(page.getByTestId('filter-states'));
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.filter-form') !== null)).toBe(true);
+    await expect.poll(() => page.locator('.el-popover').filter({ has: page.getByTestId('filter-states') }).evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await ui.app.screenshot('toolbar-filters-by-keyboard');
+    await page.keyboard.press('Escape');
+    await hidden(page.getByTestId('filter-states'));
+    expect(await isFocused(filters)).toBe(true);
     for (const key of KEYS) {
       const listings = sent.filter((channel) => channel === 'volumes:list').length;
       await press(page.getByTestId('refresh-volumes'), key, search);
