@@ -30,10 +30,20 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer reaches the host only through its ipc module, never Node or Electron.
+    // The renderer reaches the host only through its ipc module, never Node or Electron; it
+    // names other folders by the aliases (@/ for renderer/src, @shared/ for electron/shared).
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron', 'keytar', 'ws'], patterns: ['node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'keytar', 'ws'],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser page.' },
+            { group: ['../*'], message: 'Name another folder by its alias: @/ (renderer/src) or @shared/ (electron/shared).' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,7 +3,7 @@
  * under "Details" (ElMessage takes a VNode).
  */
 import { h, type VNode } from 'vue';
-import ErrorDetails from '../components/common/ErrorDetails.vue';
+import ErrorDetails from '@/components/common/ErrorDetails.vue';
 import { describeError } from './errors';
 
 /** `headline` defaults to the error's own words; pass a sentence that already includes them. */

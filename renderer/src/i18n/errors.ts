@@ -4,8 +4,8 @@
  * notifications use. The technical text that came with it (an OS error, a server's message) is
  * never the headline: it is the detail, shown on demand (see `ErrorDetails.vue`).
  */
-import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
-import { resolveError, wordError } from '../../../electron/shared/errors/word-error';
+import type { ErrorParamValue } from '@shared/error-catalogue';
+import { resolveError, wordError } from '@shared/errors/word-error';
 import { currentLocale } from './index';
 
 /** An error's parts, from anything thrown: a HostError, a reply's error, a queue item's error, an Error. */

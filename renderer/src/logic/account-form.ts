@@ -1,6 +1,6 @@
 /** The account dialog's values and what makes them acceptable, as i18n keys of `accounts.invalid`. */
 import { sendsSecretsInClear } from '@shared/endpoint';
-import type { KeyedMessage } from '../i18n';
+import type { KeyedMessage } from '@/i18n';
 
 export interface TenantDraft {
   userId: number | null;

@@ -6,7 +6,7 @@
  */
 import type { QueueOp } from '@shared/queue';
 import { PASSING_STATES, type Volume, type VolumeState } from '@shared/volume';
-import type { KeyedMessage } from '../i18n';
+import type { KeyedMessage } from '@/i18n';
 
 /**
  * An action with a dialog on existing volumes: one of the queue's operations, all but create

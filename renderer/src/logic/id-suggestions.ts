@@ -2,7 +2,7 @@
  * What the attach and create dialogs suggest for a server or image id: the ids the user labelled
  * and the ids already seen on the account's volumes, each with its label, matched by id or label.
  */
-import type { VolumeRow } from '../stores/volumes';
+import type { VolumeRow } from '@/stores/volumes';
 import { serversSeen } from './attachments-index';
 
 export interface IdSuggestion {

@@ -6,7 +6,7 @@
 import dayjs from 'dayjs';
 import type { EnabledStatus, VolumeState } from '@shared/volume';
 import { columnValue, type ColumnContext, type ColumnId } from './volume-columns';
-import type { VolumeRow } from '../stores/volumes';
+import type { VolumeRow } from '@/stores/volumes';
 
 /** The words the table shows for the API's values, in the window's language. */
 export interface DisplayWords {

@@ -6,7 +6,7 @@
  */
 
 import { LIMITS } from '@shared/limits';
-import type { KeyedMessage } from '../i18n';
+import type { KeyedMessage } from '@/i18n';
 
 export type Problem = KeyedMessage;
 

@@ -2,7 +2,7 @@
  * The volume table's columns: their order, what each sorts by, and which ones the user chose to
  * see (remembered in the settings, so every window and host shares the choice).
  */
-import type { VolumeRow } from '../stores/volumes';
+import type { VolumeRow } from '@/stores/volumes';
 
 export const COLUMN_IDS = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'zone', 'type', 'bootable', 'created', 'updated'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];

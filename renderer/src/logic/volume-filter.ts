@@ -1,7 +1,7 @@
 /** The volume table's filters, applied to rows in memory (fast enough for 10,000 rows per keystroke). */
 import type { LabelsByAccount } from '@shared/labels';
-import type { Filters } from '../stores/navigation';
-import type { VolumeRow } from '../stores/volumes';
+import type { Filters } from '@/stores/navigation';
+import type { VolumeRow } from '@/stores/volumes';
 
 /**
  * Each row's name and description in lower case, made on first search and kept on the row object

@@ -1,7 +1,7 @@
 /** Sorting the volume table by any column; empty values always last, ties kept in their order. */
 import { collationKey, textCollator } from './collation-key';
 import { columnValue, type ColumnContext, type ColumnId, type ColumnValue } from './volume-columns';
-import type { VolumeRow } from '../stores/volumes';
+import type { VolumeRow } from '@/stores/volumes';
 
 export type SortOrder = 'asc' | 'desc';
 export interface SortState {

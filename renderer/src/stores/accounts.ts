@@ -5,8 +5,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AccountView, AppInfo, InvokePayload, InvokeResults } from '@shared/contract';
-import { tenantName as nameTenant } from '../i18n/tenant-name';
-import { host } from '../ipc/host';
+import { tenantName as nameTenant } from '@/i18n/tenant-name';
+import { host } from '@/ipc/host';
 
 export type AccountInput = InvokePayload<'accounts:add'>;
 export type AccountUpdate = InvokePayload<'accounts:update'>;

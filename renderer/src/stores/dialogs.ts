@@ -7,7 +7,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AccountView } from '@shared/contract';
-import type { DialogAction } from '../logic/action-rules';
+import type { DialogAction } from '@/logic/action-rules';
 import type { VolumeRow } from './volumes';
 
 export type DialogKind = 'create' | DialogAction;

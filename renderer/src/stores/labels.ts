@@ -5,7 +5,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
 import { type AccountLabels, type LabelKind, type LabelsByAccount } from '@shared/labels';
-import { host } from '../ipc/host';
+import { host } from '@/ipc/host';
 
 /** An id as shown where there is no room for it whole: its first 8 characters (a uuid's first group). */
 export function shortId(id: string): string {

@@ -8,7 +8,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState, type RetryScope } from '@shared/queue';
-import { host } from '../ipc/host';
+import { host } from '@/ipc/host';
 
 /** How far a batch has come. */
 export interface BatchProgress {

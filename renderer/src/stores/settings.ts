@@ -5,8 +5,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { DEFAULT_SETTINGS, type Settings } from '@shared/contract';
-import { host } from '../ipc/host';
-import { setLocale, systemLocale, type Locale } from '../i18n';
+import { host } from '@/ipc/host';
+import { setLocale, systemLocale, type Locale } from '@/i18n';
 
 function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;

@@ -6,10 +6,10 @@
 import dayjs from 'dayjs';
 import { defineStore } from 'pinia';
 import { computed, reactive, shallowRef, watch } from 'vue';
-import type { VolumeChanges, VolumeListing } from '../../../electron/shared/contract';
-import type { Volume } from '../../../electron/shared/volume';
-import type { ErrorParamValue } from '../../../electron/shared/error-catalogue';
-import { host, HostError } from '../ipc/host';
+import type { VolumeChanges, VolumeListing } from '@shared/contract';
+import type { Volume } from '@shared/volume';
+import type { ErrorParamValue } from '@shared/error-catalogue';
+import { host, HostError } from '@/ipc/host';
 import { useAccountsStore } from './accounts';
 
 export type VolumeRow = Volume & { accountId: string; key: string /* `${accountId}:${unique}` */; stuck: boolean };

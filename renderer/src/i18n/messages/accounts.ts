@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The account dialogs: add, edit, and new credentials for an expired session. */
 export default {

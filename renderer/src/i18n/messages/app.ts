@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The window's frame: title, views, status bar, common words. */
 export default {

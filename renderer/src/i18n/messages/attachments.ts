@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The Attachments view: servers with their volumes, and the volumes free to attach. */
 export default {

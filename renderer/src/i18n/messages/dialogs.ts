@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The operation dialogs: their titles, fields, hints, refusals and the titles of the batches they queue. */
 export default {

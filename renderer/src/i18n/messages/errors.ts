@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /**
  * The window's own words around an error. The errors themselves are worded by the one catalogue

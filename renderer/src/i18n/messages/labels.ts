@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The user's labels of servers and image ids, wherever one is shown. */
 export default {

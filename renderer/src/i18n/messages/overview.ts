@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The Overview: totals and charts per account and tenant, and the volumes needing attention. */
 export default {

@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /**
  * Why an action is not allowed for a volume (see logic/action-rules.ts). States are named as the

@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The settings dialog and the quick language and theme switches. */
 export default {

@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** The account tree on the left. */
 export default {
@@ -11,6 +11,8 @@ export default {
       noMatch: 'No account or tenant matches',
       noAccounts: 'No account yet',
       volumes: '{n} volume | {n} volumes',
+      /** What a count badge counts, read after it by screen readers ("61" volumes). */
+      volumesNoun: 'volume | volumes',
       menu: 'Actions for {name}',
       state: { unknown: 'checking', online: 'online', offline: 'offline', expired: 'session expired', error: 'error', 'needs-credentials': 'needs credentials' },
       actions: { edit: 'Edit', test: 'Test connection', refresh: 'Refresh', remove: 'Remove', credentials: 'Enter new credentials' },
@@ -33,6 +35,7 @@ export default {
       noMatch: '没有匹配的账号或租户',
       noAccounts: '还没有账号',
       volumes: '{n} 个磁盘',
+      volumesNoun: '个磁盘',
       menu: '{name} 的操作',
       state: { unknown: '检查中', online: '在线', offline: '离线', expired: '会话已过期', error: '错误', 'needs-credentials': '需要凭据' },
       actions: { edit: '编辑', test: '测试连接', refresh: '刷新', remove: '移除', credentials: '输入新凭据' },

@@ -1,4 +1,4 @@
-import type { MessageModule } from '../index';
+import type { MessageModule } from '@/i18n/index';
 
 /** How a tenant is named wherever it appears (see `tenant-name.ts`), and its user id beside it. */
 export default {
