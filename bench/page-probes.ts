@@ -86,10 +86,14 @@ export function scrollStep(to: 'middle' | 'top'): string {
   );
 }
 
-/** The app only: switches to the Overview; done when every account's count is painted. */
+/**
+ * The app only: switches to the Overview; done when every account's count is painted and so is
+ * every chart in the window (charts further down draw as they scroll near).
+ */
 export function overviewStep(accounts: number): string {
   return step(
     `() => [...document.querySelectorAll('[data-testid=view-switcher] label, [data-testid=view-switcher] .el-segmented__item')].find((e) => e.textContent.trim() === 'Overview').click()`,
-    `() => document.querySelectorAll('[data-testid=overview-count]').length === ${accounts}`,
+    `() => document.querySelectorAll('[data-testid=overview-count]').length === ${accounts} &&
+      [...document.querySelectorAll('.overview-account .chart')].every((chart) => chart.getBoundingClientRect().top >= innerHeight || chart.querySelector('canvas'))`,
   );
 }
