@@ -21,9 +21,6 @@ const KNOWN: { rule: string; why?: RegExp; target?: RegExp; reason: string }[] =
   { rule: 'aria-valid-attr-value', why: /aria-activedescendant="el-id-[\d-]+-item--1"/, reason: 'Element Plus select/autocomplete (upstream)' },
   // Element Plus 2.x: an indeterminate el-checkbox puts aria-checked="mixed" on its <label>, not on the input.
   { rule: 'aria-allowed-attr', why: /aria-checked="mixed"/, reason: 'Element Plus el-checkbox (upstream)' },
-  // Label in name (WCAG 2.5.3): the sidebar's All accounts, account and tenant buttons have an aria-label that does not
-  // contain the words shown; AccountSidebar.vue was being reworked when the scan came.
-  { rule: 'label-content-name-mismatch', target: /^\.all$|^button\[aria-label=".*User id \d+"\]$|^button\[title="http|^\.account-line > \.item/, reason: 'pending: AccountSidebar.vue buttons' },
 ];
 
 interface Finding {
