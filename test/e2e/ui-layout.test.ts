@@ -230,6 +230,27 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     await page.getByTestId('view-switcher').getByText('Volumes').click();
   });
 
+  it('lays the drawer\'s action buttons on one row in English and Chinese, Enable or Disable as the volume needs', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('volume-search').fill('');
+    const drawer = page.getByTestId('volume-drawer');
+    for (const language of ['zh-CN', 'en'] as const) {
+      await setLanguage(language);
+      await rows().first().click();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => drawer.isVisible()).toBe(true);
+      const buttons = drawer.locator('[data-testid^="detail-"]:is(button)');
+      const tops = await buttons.evaluateAll((list) => list.map((b) => Math.round(b.getBoundingClientRect().top)));
+      expect(tops.length, language).toBe(6);
+      expect(new Set(tops).size, `${language}: ${tops.join(', ')}`).toBe(1);
+      // The one of Enable and Disable the volume is already in is not offered.
+      expect((await drawer.getByTestId('detail-enable').count()) + (await drawer.getByTestId('detail-disable').count())).toBe(1);
+      expect(await drawer.getByTestId('detail-delete').isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => drawer.isVisible()).toBe(false);
+    }
+  });
+
   it('ellipsizes a 255-character name in the drawer title and the dialogs\' list, their buttons in view', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('volume-search').fill('long-nnnn');
