@@ -251,6 +251,29 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     }
   });
 
+  it('keeps a tall dialog\'s title and footer in view at 1280×720, its body scrolling, and tells a placeholder from a typed value', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(theme);
+      await page.getByTestId('add-account').click();
+      const dialog = page.getByTestId('account-dialog');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      const submit = dialog.locator('.el-dialog__footer .el-button--primary');
+      await expect.poll(async () => within(await boxOf(submit), viewport())).toBe(true);
+      expect(within(await boxOf(dialog.locator('.el-dialog__header')), viewport())).toBe(true);
+      const body = dialog.locator('.el-dialog__body');
+      expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY === 'auto')).toBe(true);
+      // The name field: its placeholder a clear step dimmer than what is typed in it.
+      const input = dialog.locator('input').first();
+      const [typed, hint] = await input.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el, '::placeholder').color]);
+      const lightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0) / 3;
+      expect(Math.abs(lightness(typed!) - lightness(hint!)), `${theme}: ${typed} / ${hint}`).toBeGreaterThan(60);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+    }
+    await setTheme('light');
+  });
+
   it('ellipsizes a 255-character name in the drawer title and the dialogs\' list, their buttons in view', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('volume-search').fill('long-nnnn');
