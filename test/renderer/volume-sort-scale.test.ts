@@ -31,6 +31,18 @@ describe('the sort at scale', () => {
     expect(sortRows(rows, { column: 'account', order: 'asc' }, labelled).map((r) => r.accountId)).toEqual(['b', 'a']);
   });
 
+  it('sorts names that all have collation keys as the collator does, both ways, empty names last and ties in row order', () => {
+    const names = ['vol-10', '', 'Vol-2', 'b', 'vol-2', 'a.b', '', 'vol-1', 'B', 'a_b'];
+    const rows = names.map((name, i) => row('a', i + 1, { name }));
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const expected = (sign: number) =>
+      [...rows].sort((x, y) => (x.name === '' || y.name === '' ? Number(x.name === '') - Number(y.name === '') : sign * collator.compare(x.name, y.name))).map((r) => r.unique);
+    expect(sortRows(rows, { column: 'name', order: 'asc' }, context).map((r) => r.unique)).toEqual(expected(1));
+    expect(sortRows(rows, { column: 'name', order: 'desc' }, context).map((r) => r.unique)).toEqual(expected(-1));
+    // Ties (Vol-2 / vol-2, b / B) keep the rows' order in both directions, and the two empty names stay last.
+    expect(sortRows(rows, { column: 'name', order: 'desc' }, context).map((r) => r.unique).slice(-2)).toEqual([2, 7]);
+  });
+
   it('returns the rows themselves without a sort', () => {
     const rows = [row('a', 1)];
     expect(sortRows(rows, null, context)).toBe(rows);

@@ -11,7 +11,6 @@ export interface SortState {
 
 interface Keyed {
   row: VolumeRow;
-  index: number;
   value: ColumnValue;
   /** The text's collation key, when it has one. */
   key: string | null;
@@ -74,8 +73,7 @@ export function sortAccountRows(lists: readonly (readonly VolumeRow[])[], all: r
   return kept(ordersByRows, all, id, KEPT_ORDERS, () => {
     const runs = lists.flatMap((list) => kept(runsByRows, list, id, KEPT_RUNS, () => sortedKeyed(list, sort, context)));
     // A stable sort of sorted runs merges them (TimSort finds the runs); ties stay in account, then row, order.
-    const compare = keyedOrder(sort.order === 'asc' ? 1 : -1);
-    return runs.sort((x, y) => compare(x, y)).map((k) => k.row);
+    return runs.sort(orderOf(runs, sort.order === 'asc' ? 1 : -1)).map((k) => k.row);
   });
 }
 
@@ -94,7 +92,7 @@ function sortedByNumber(rows: readonly VolumeRow[], column: ColumnId, sign: numb
   return sorted;
 }
 
-/** Empty values last, then by value in `sign`'s direction; 0 for ties (the caller's stable sort or index decides). */
+/** Empty values last, then by value in `sign`'s direction; 0 for ties (the stable sort keeps their order). */
 function keyedOrder(sign: number): (x: Keyed, y: Keyed) => number {
   return (x, y) => {
     const xe = isEmpty(x.value);
@@ -104,14 +102,35 @@ function keyedOrder(sign: number): (x: Keyed, y: Keyed) => number {
   };
 }
 
+/**
+ * Texts that all have keys (the common case) by the keys alone, empty last: one string compare per
+ * pair instead of the general order's type checks (~70 ms of a name sort at 100,000 rows).
+ * Only the empty text has the empty key.
+ */
+function keyOrder(sign: number): (x: Keyed, y: Keyed) => number {
+  return (x, y) => {
+    const a = x.key!;
+    const b = y.key!;
+    if (a === b) return 0;
+    if (a === '') return 1;
+    if (b === '') return -1;
+    return a < b ? -sign : sign;
+  };
+}
+
+/** The order for these entries: by keys when every one has a key, else the general one. Ties give 0: the sort is stable. */
+function orderOf(entries: readonly Keyed[], sign: number): (x: Keyed, y: Keyed) => number {
+  return entries.every((k) => k.key !== null) ? keyOrder(sign) : keyedOrder(sign);
+}
+
 function sortedKeyed(rows: readonly VolumeRow[], sort: SortState, context: ColumnContext): Keyed[] {
   // Read each value once: 10,000 rows sort in a few milliseconds this way.
-  const keyed = rows.map((row, index): Keyed => {
+  const keyed = rows.map((row): Keyed => {
     const value = columnValue(sort.column, row, context);
-    return { row, index, value, key: typeof value === 'string' ? collationKey(value) : null };
+    return { row, value, key: typeof value === 'string' ? collationKey(value) : null };
   });
-  const compare = keyedOrder(sort.order === 'asc' ? 1 : -1);
-  return keyed.sort((x, y) => compare(x, y) || x.index - y.index);
+  // Array.prototype.sort is stable: ties keep the rows' order.
+  return keyed.sort(orderOf(keyed, sort.order === 'asc' ? 1 : -1));
 }
 
 function sortedCopy(rows: readonly VolumeRow[], sort: SortState, context: ColumnContext): VolumeRow[] {
