@@ -84,7 +84,8 @@ export function tourOf(page: Page, subject: string, settleMs = SETTLE_MS): Stop[
       async open() {
         await onVolumes();
         await page.mouse.move(0, 0);
-        return page.locator('body');
+        // Settled too: rows fade their background (a hover left, a theme just switched) for 0.3 s.
+        return shown(page.locator('body'));
       },
       async close() {},
     },
