@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
@@ -26,7 +27,10 @@ export default tseslint.config(
     // sandbox CLI): they must never depend on Electron.
     files: ['electron/core/**', 'electron/shared/**', 'sandbox/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is Electron-free: take what you need through a port.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core is Electron-free: take what you need through a port.' }] },
+      ],
     },
   },
   {
@@ -46,4 +50,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Layout is Prettier's (its check runs in npm test): lint keeps to what code means.
+  prettier,
 );
