@@ -15,7 +15,13 @@ export interface BareTable {
 
 export async function buildBareTable(): Promise<BareTable> {
   const outDir = await mkdtemp(join(tmpdir(), 'cdd-bench-bare-'));
-  await build({ configFile: false, root: resolve('bench/bare'), base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
+  await build({
+    configFile: false,
+    root: resolve('bench/bare'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  });
   return {
     async open(page, rowsJson) {
       await page.route(`${BARE_URL}**`, (route) => {

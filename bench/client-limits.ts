@@ -25,7 +25,11 @@ const CASES: Record<string, Case> = {
   'body-200mb': { label: '200 MB body, no Content-Length', handler: () => zeros(200 * 1000 * 1000), call: (client) => client.list() },
   'gzip-bomb': { label: 'gzip bomb, 204 KB → 208 MiB', handler: () => gzipBomb(13).handler, call: (client) => client.list() },
   'double-gzip-bomb': { label: 'gzip twice, 6 KB → 4 GiB', handler: () => doubleGzipBomb(256).handler, call: (client) => client.list() },
-  'page-1m': { label: 'well-formed page of 1,000,000 volumes for offset=10', handler: () => hugePage(1_000_000), call: (client) => client.list({ offset: 10 }) },
+  'page-1m': {
+    label: 'well-formed page of 1,000,000 volumes for offset=10',
+    handler: () => hugePage(1_000_000),
+    call: (client) => client.list({ offset: 10 }),
+  },
 };
 
 interface Measured {
@@ -56,11 +60,15 @@ async function runCase(name: string): Promise<Measured> {
 
 function inChild(name: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Measured) : reject(new Error(`case ${name} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Measured) : reject(new Error(`case ${name} exited with ${code}`)),
+    );
   });
 }
 

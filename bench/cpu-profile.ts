@@ -49,7 +49,12 @@ export async function printProfile(cdp: CDPSession, label: string, ms: number, t
   if (dir) await writeFile(join(dir, `${label.replace(/[^\w-]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
   const times = selfTimes(profile);
   const total = times.reduce((sum, [, t]) => sum + t, 0);
-  console.log(`profile ${label}: ${ms.toFixed(0)} ms to paint, ${total.toFixed(0)} ms of script self time\n${times.slice(0, top).map(([name, t]) => `  ${t.toFixed(1).padStart(7)} ms  ${name}`).join('\n')}`);
+  console.log(
+    `profile ${label}: ${ms.toFixed(0)} ms to paint, ${total.toFixed(0)} ms of script self time\n${times
+      .slice(0, top)
+      .map(([name, t]) => `  ${t.toFixed(1).padStart(7)} ms  ${name}`)
+      .join('\n')}`,
+  );
 }
 
 /** Evaluates `script` on `page` inside a CPU profile and prints the top self times under `label`. */

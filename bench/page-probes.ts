@@ -66,12 +66,18 @@ export function filterStep(keyword: string): string {
 
 /** Clicks a column's header (the app's header is a cell holding a button; the bare page's is the button). */
 export function sortStep(column: string): string {
-  return step(`() => { const cell = document.querySelector('[data-column=${column}]'); (cell.querySelector('button') ?? cell).click(); }`, FIRST_ROW);
+  return step(
+    `() => { const cell = document.querySelector('[data-column=${column}]'); (cell.querySelector('button') ?? cell).click(); }`,
+    FIRST_ROW,
+  );
 }
 
 /** Clicks the header's select-all checkbox; done when the first row shows selected. */
 export function selectAllStep(checkbox: string): string {
-  return step(`() => document.querySelector(${JSON.stringify(checkbox)}).click()`, `() => document.querySelector('[data-testid=volume-row]')?.getAttribute('aria-selected')`);
+  return step(
+    `() => document.querySelector(${JSON.stringify(checkbox)}).click()`,
+    `() => document.querySelector('[data-testid=volume-row]')?.getAttribute('aria-selected')`,
+  );
 }
 
 /**

@@ -27,7 +27,9 @@ interface SandboxProcess {
 }
 
 async function startSandboxProcess(fleet: string[] = ['--seed', 'empty']): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', ...fleet, '--speed', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', ...fleet, '--speed', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const requests = new Map<string, number>();
   const first = await new Promise<string>((done) => lines.once('line', done));
@@ -72,7 +74,9 @@ async function deleteThroughQueue(chunkSize: number, count = COUNT): Promise<str
     if (count > COUNT) uniques.push(...(await client.listAll({}, { pageSize: 1000 })).volumes.map((volume) => volume.unique));
     else
       for (let i = 0; i < count; i += 50) {
-        const made = await Promise.all(Array.from({ length: 50 }, (_, j) => client.create({ userid: 101, name: `bench-${i + j}`, size: 1 })));
+        const made = await Promise.all(
+          Array.from({ length: 50 }, (_, j) => client.create({ userid: 101, name: `bench-${i + j}`, size: 1 })),
+        );
         uniques.push(...made.map((volume) => volume.unique));
       }
     sandbox.requests.clear();
@@ -82,7 +86,10 @@ async function deleteThroughQueue(chunkSize: number, count = COUNT): Promise<str
     let compactions = 0;
     let lastRecords = 0;
     const measure = setInterval(() => {
-      void stat(journalFile).then((info) => (largestBytes = Math.max(largestBytes, info.size)), () => {});
+      void stat(journalFile).then(
+        (info) => (largestBytes = Math.max(largestBytes, info.size)),
+        () => {},
+      );
     }, 20);
     let finished!: () => void;
     const allDone = new Promise<void>((done) => (finished = done));
@@ -106,7 +113,12 @@ async function deleteThroughQueue(chunkSize: number, count = COUNT): Promise<str
       },
     });
     runner.start();
-    const requests: QueueRequest[] = uniques.map((unique) => ({ op: 'delete', accountId: 'bench', params: { unique }, label: `bench-${unique}` }));
+    const requests: QueueRequest[] = uniques.map((unique) => ({
+      op: 'delete',
+      accountId: 'bench',
+      params: { unique },
+      label: `bench-${unique}`,
+    }));
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
     await runner.submit(`Delete ${count}`, requests);

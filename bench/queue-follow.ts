@@ -23,26 +23,43 @@ async function followDeletes(count: number): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cdd-bench-follow-'));
   const lines: string[] = [];
   const cloud = await startSandbox({ seed: 'empty', speed: 1, log: (line) => lines.push(line) });
-  const core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), sandbox: { speed: 0, seed: 'empty' }, refreshIntervalMs: 3_600_000 });
+  const core = await startAppCore({
+    dataDir,
+    keychain: new MemorySecretStore(),
+    sandbox: { speed: 0, seed: 'empty' },
+    refreshIntervalMs: 3_600_000,
+  });
   const call = async <T>(channel: InvokeChannel, payload: object): Promise<T> => {
     const reply = await dispatch(core.handlers, channel, payload);
     if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}`);
     return reply.result as T;
   };
   try {
-    const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+    const secrets = {
+      accessToken: cloud.accessToken,
+      sessionToken: cloud.adminSession.sessionToken,
+      sessionSecret: cloud.adminSession.sessionSecret,
+    };
     const account = await call<AccountView>('accounts:add', { name: 'Bench cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets });
     const admin = createVolumeClient({ endpoint: cloud.endpoint, credentials: secrets });
     const uniques: number[] = [];
     for (let i = 0; i < count; i += 50) {
-      const made = await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => admin.create({ userid: 101, name: `bench-${i + j}`, size: 1 })));
+      const made = await Promise.all(
+        Array.from({ length: Math.min(50, count - i) }, (_, j) => admin.create({ userid: 101, name: `bench-${i + j}`, size: 1 })),
+      );
       uniques.push(...made.map((volume) => volume.unique));
     }
     // Created volumes pass CREATING for 3 s: delete them once they are all AVAILABLE.
-    while ((await admin.listAll({}, { pageSize: 1000 })).volumes.some((volume) => volume.volumeStatus !== 'AVAILABLE')) await new Promise((done) => setTimeout(done, 250));
+    while ((await admin.listAll({}, { pageSize: 1000 })).volumes.some((volume) => volume.volumeStatus !== 'AVAILABLE'))
+      await new Promise((done) => setTimeout(done, 250));
     await call('volumes:list', { accountId: account.id });
     lines.length = 0;
-    const requests: QueueRequest[] = uniques.map((unique) => ({ op: 'delete', accountId: account.id, params: { unique }, label: `bench-${unique}` }));
+    const requests: QueueRequest[] = uniques.map((unique) => ({
+      op: 'delete',
+      accountId: account.id,
+      params: { unique },
+      label: `bench-${unique}`,
+    }));
     const start = performance.now();
     await call('queue:submit', { title: `Delete ${count}`, items: requests });
     for (;;) {

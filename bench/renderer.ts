@@ -31,7 +31,15 @@ const KEYWORD = '0004';
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 
 type Side = 'app' | 'bare';
-const TABLE_METRICS = ['data → painted', 'keyword filter → repaint', 'sort by size → repaint', 'sort by name → repaint', 'select all → repaint', 'scroll to the middle → repaint', 'retained JS heap (MB)'] as const;
+const TABLE_METRICS = [
+  'data → painted',
+  'keyword filter → repaint',
+  'sort by size → repaint',
+  'sort by name → repaint',
+  'select all → repaint',
+  'scroll to the middle → repaint',
+  'retained JS heap (MB)',
+] as const;
 type TableMetric = (typeof TABLE_METRICS)[number];
 
 interface SizeResult {
@@ -50,7 +58,9 @@ function median(values: number[]): number {
 
 async function waitPainted(page: Page, what: string): Promise<number> {
   await page.waitForFunction('(window.__probe?.paintedAt ?? 0) > 0', undefined, { timeout: TIMEOUT_MS }).catch(async (error: unknown) => {
-    const seen = await page.evaluate<unknown>("({ probe: window.__probe, count: document.querySelector('[data-testid=volume-count]')?.textContent })");
+    const seen = await page.evaluate<unknown>(
+      "({ probe: window.__probe, count: document.querySelector('[data-testid=volume-count]')?.textContent })",
+    );
     throw new Error(`${what}: the table never showed every volume (${JSON.stringify(seen)})`, { cause: error });
   });
   const probe = await page.evaluate<{ lastListingAt: number; paintedAt: number }>('window.__probe');
@@ -58,7 +68,12 @@ async function waitPainted(page: Page, what: string): Promise<number> {
 }
 
 /** The steps both pages share, each a median over `runs`; the heap first, after a full collection. */
-async function measureTable(page: Page, side: Side, runs: number, selectAll: string): Promise<Record<Exclude<TableMetric, 'data → painted'>, number>> {
+async function measureTable(
+  page: Page,
+  side: Side,
+  runs: number,
+  selectAll: string,
+): Promise<Record<Exclude<TableMetric, 'data → painted'>, number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
@@ -87,20 +102,34 @@ async function measureTable(page: Page, side: Side, runs: number, selectAll: str
 
 async function addScaleAccounts(core: AppCore, size: number): Promise<RunningSandbox[]> {
   // Only the large accounts: the built-in Local sandbox goes; all 12 columns shown, as on the bare page.
-  for (const account of await core.handlers['accounts:list']({} as never)) await core.handlers['accounts:remove']({ accountId: account.id } as never);
+  for (const account of await core.handlers['accounts:list']({} as never))
+    await core.handlers['accounts:remove']({ accountId: account.id } as never);
   await core.handlers['settings:set']({ volumeColumns: [...COLUMN_IDS] } as never);
   const sandboxes: RunningSandbox[] = [];
   for (let i = 0; i < ACCOUNTS; i++) {
     const sandbox = await startSandbox({ seed: `scale:${size / ACCOUNTS}`, speed: 0, randomSeed: i + 1 });
     sandboxes.push(sandbox);
-    const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
-    await core.handlers['accounts:add']({ name: `Scale ${i + 1}`, endpoint: sandbox.endpoint, colour: '#409eff', secrets, sessionOnly: true } as never);
+    const secrets = {
+      accessToken: sandbox.accessToken,
+      sessionToken: sandbox.adminSession.sessionToken,
+      sessionSecret: sandbox.adminSession.sessionSecret,
+    };
+    await core.handlers['accounts:add']({
+      name: `Scale ${i + 1}`,
+      endpoint: sandbox.endpoint,
+      colour: '#409eff',
+      secrets,
+      sessionOnly: true,
+    } as never);
   }
   return sandboxes;
 }
 
 /** One refresh cycle of every account with nothing changed: requests made, the diff's time over all listings, bytes of volume events sent. */
-async function measureCore(core: AppCore, counter: { requests: number }): Promise<Pick<SizeResult, 'refreshRequests' | 'diffMs' | 'unchangedBytes'>> {
+async function measureCore(
+  core: AppCore,
+  counter: { requests: number },
+): Promise<Pick<SizeResult, 'refreshRequests' | 'diffMs' | 'unchangedBytes'>> {
   let unchangedBytes = 0;
   const unsubscribe = core.onEvent((event, payload) => {
     if (event.startsWith('volumes:')) unchangedBytes += JSON.stringify(payload).length;
@@ -143,20 +172,22 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
     const appPainted = await waitPainted(app, 'app');
     if (appCdp) await printProfile(appCdp, 'app load (boot to every row painted)', appPainted, 30);
     const appTable = await measureTable(app, 'app', runs, '.el-table-v2__header .cell-select input');
-    const overviewMs = median(await (async () => {
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        times.push(await app.evaluate<number>(overviewStep(ACCOUNTS)));
-        if (PROFILING && i === runs - 1) {
+    const overviewMs = median(
+      await (async () => {
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          times.push(await app.evaluate<number>(overviewStep(ACCOUNTS)));
+          if (PROFILING && i === runs - 1) {
+            await app.getByTestId('view-switcher').getByText('Volumes').click();
+            await app.getByTestId('volume-row').first().waitFor();
+            await profiled(app, await app.context().newCDPSession(app), 'app Overview switch', overviewStep(ACCOUNTS));
+          }
           await app.getByTestId('view-switcher').getByText('Volumes').click();
           await app.getByTestId('volume-row').first().waitFor();
-          await profiled(app, await app.context().newCDPSession(app), 'app Overview switch', overviewStep(ACCOUNTS));
         }
-        await app.getByTestId('view-switcher').getByText('Volumes').click();
-        await app.getByTestId('volume-row').first().waitFor();
-      }
-      return times;
-    })());
+        return times;
+      })(),
+    );
     await app.context().close();
     const core_ = await measureCore(core, counter);
 
@@ -175,7 +206,10 @@ async function benchSize(browser: Browser, bare: BareTable, size: number): Promi
     await barePage.context().close();
 
     const table = Object.fromEntries(
-      TABLE_METRICS.map((m) => [m, m === 'data → painted' ? { app: appPainted, bare: barePainted } : { app: appTable[m], bare: bareTable[m] }]),
+      TABLE_METRICS.map((m) => [
+        m,
+        m === 'data → painted' ? { app: appPainted, bare: barePainted } : { app: appTable[m], bare: bareTable[m] },
+      ]),
     ) as SizeResult['table'];
     return { size, table, overviewMs, ...core_ };
   } finally {
@@ -191,7 +225,10 @@ function report(results: SizeResult[]): string {
   const cell = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const head = `| metric | ${results.map((r) => `${r.size.toLocaleString('en')}: app / bare / ratio`).join(' | ')} |`;
   const line = `|---|${results.map(() => '---').join('|')}|`;
-  const body = TABLE_METRICS.map((m) => `| ${m}${m.includes('MB') ? '' : ' (ms)'} | ${results.map((r) => `${cell(r.table[m].app)} / ${cell(r.table[m].bare)} / ${(r.table[m].app / r.table[m].bare).toFixed(2)}×`).join(' | ')} |`);
+  const body = TABLE_METRICS.map(
+    (m) =>
+      `| ${m}${m.includes('MB') ? '' : ' (ms)'} | ${results.map((r) => `${cell(r.table[m].app)} / ${cell(r.table[m].bare)} / ${(r.table[m].app / r.table[m].bare).toFixed(2)}×`).join(' | ')} |`,
+  );
   const own = [
     `| Overview switch (ms) | ${results.map((r) => cell(r.overviewMs)).join(' | ')} |`,
     `| core: refresh cycle requests | ${results.map((r) => r.refreshRequests).join(' | ')} |`,
@@ -217,5 +254,7 @@ export async function benchRenderer(sizes: readonly number[] = SIZES): Promise<v
     await browser.close();
     await bare.remove();
   }
-  console.log(`renderer: the window beside a bare el-table-v2 (medians; ratio = app / bare; targets: data ≤ 1.2×, filter and sort ≤ 1.0×, heap ≤ 2× bare + 20 MB, Overview ≤ 200 ms)\n${report(results)}`);
+  console.log(
+    `renderer: the window beside a bare el-table-v2 (medians; ratio = app / bare; targets: data ≤ 1.2×, filter and sort ≤ 1.0×, heap ≤ 2× bare + 20 MB, Overview ≤ 200 ms)\n${report(results)}`,
+  );
 }

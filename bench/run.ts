@@ -17,7 +17,11 @@ import { benchRenderer } from './renderer';
 function clientFor(sandbox: RunningSandbox, onRequest?: () => void): VolumeClient {
   return createVolumeClient({
     endpoint: sandbox.endpoint,
-    credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+    credentials: {
+      accessToken: sandbox.accessToken,
+      sessionToken: sandbox.adminSession.sessionToken,
+      sessionSecret: sandbox.adminSession.sessionSecret,
+    },
     logger: { debug: () => onRequest?.(), info: () => {}, warn: () => {}, error: () => {} },
   });
 }
@@ -62,7 +66,10 @@ async function benchDurableWrites(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'cdd-bench-'));
   const results: Record<string, number> = {};
   try {
-    for (const [label, dataFile] of [['in memory', undefined], ['data file', join(dir, 'fleet.json')]] as const) {
+    for (const [label, dataFile] of [
+      ['in memory', undefined],
+      ['data file', join(dir, 'fleet.json')],
+    ] as const) {
       const sandbox = await startSandbox({ seed: 'scale:3000', speed: 0, dataFile });
       const client = clientFor(sandbox);
       const tenant = sandbox.tenants()[1]!.userId;
@@ -71,7 +78,9 @@ async function benchDurableWrites(): Promise<void> {
         round++;
         await Promise.all(Array.from({ length: burst }, (_, i) => client.create({ userid: tenant, name: `bench-${round}-${i}`, size: 1 })));
       });
-      console.log(`${burst} concurrent creates on a 3000-volume fleet, ${label}: median ${results[label]!.toFixed(0)} ms (${(results[label]! / burst).toFixed(2)} ms per create)`);
+      console.log(
+        `${burst} concurrent creates on a 3000-volume fleet, ${label}: median ${results[label]!.toFixed(0)} ms (${(results[label]! / burst).toFixed(2)} ms per create)`,
+      );
       await sandbox.stop();
     }
     console.log(`durability costs ${(results['data file']! / results['in memory']!).toFixed(1)}x the in-memory time for a burst`);

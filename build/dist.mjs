@@ -37,7 +37,9 @@ export function packingPlan(env = process.env) {
   if (updateUrl) args.push('-c.publish.provider=generic', `-c.publish.url=${updateUrl}`);
   const signing = has('CSC_LINK') || has('CSC_NAME') || has('WIN_CSC_LINK');
   const notarization =
-    has('APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') || has('APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') || has('APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE');
+    has('APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') ||
+    has('APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') ||
+    has('APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE');
   if (signing && notarization) args.push('-c.mac.notarize=true');
   // Unsigned where no certificate is given, rather than signed with whatever identity the keychain holds.
   const extraEnv = signing ? {} : { CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
@@ -48,6 +50,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const plan = packingPlan();
   const config = writePackingConfig();
   const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
-  const { status } = spawnSync(bin, ['--config', config, ...plan.args, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: plan.env, shell: process.platform === 'win32' });
+  const { status } = spawnSync(bin, ['--config', config, ...plan.args, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: plan.env,
+    shell: process.platform === 'win32',
+  });
   process.exit(status ?? 1);
 }

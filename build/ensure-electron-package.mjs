@@ -19,10 +19,16 @@ if (!version) process.exit(0);
 const scratch = mkdtempSync(join(tmpdir(), 'electron-pkg-'));
 try {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['pack', `electron@${version}`, '--silent'], { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'], shell: process.platform === 'win32' });
+  execFileSync(npm, ['pack', `electron@${version}`, '--silent'], {
+    cwd: scratch,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', `electron-${version}.tgz`, '-C', target, '--strip-components=1'], { cwd: scratch });
-  console.log(`electron ${version}: package (types) installed without its binary; the desktop shell cannot start here — use \`npm run web\`.`);
+  console.log(
+    `electron ${version}: package (types) installed without its binary; the desktop shell cannot start here — use \`npm run web\`.`,
+  );
 } catch (error) {
   console.warn(`electron ${version}: could not place the package without binary (${error.message}); type checks of electron/ will fail.`);
 } finally {

@@ -139,7 +139,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store = new VolumeStore(state, faults, dataRng, speed);
   const earlier = options.credentials && {
     accessToken: options.credentials.accessToken,
-    sessions: options.credentials.sessions.map((s) => ({ token: s.sessionToken, secret: s.sessionSecret, userId: s.userId, role: s.role, expiresAt: s.expiresAt })),
+    sessions: options.credentials.sessions.map((s) => ({
+      token: s.sessionToken,
+      secret: s.sessionSecret,
+      userId: s.userId,
+      role: s.role,
+      expiresAt: s.expiresAt,
+    })),
   };
   const sessions = new Sessions(state, Date.now, earlier);
   store.settle();
@@ -151,9 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // rewritten without the token and sessions it kept.
   await persist();
 
-  const server = createServer(
-    createHandler({ store, sessions, faults, persist, log, sessionTtlSeconds: options.sessionTtlSeconds }),
-  );
+  const server = createServer(createHandler({ store, sessions, faults, persist, log, sessionTtlSeconds: options.sessionTtlSeconds }));
   answerParserErrors(server, log);
   const address = await listen(server, options.port ?? 0, host);
   const hostPart = address.address.includes(':') ? `[${address.address}]` : address.address;

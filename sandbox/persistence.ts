@@ -4,8 +4,20 @@ import { z } from 'zod';
 import type { SandboxState } from './types';
 
 const volumeStatusSchema = z.enum([
-  'AVAILABLE', 'ATTACHING', 'BACKING_UP', 'CREATING', 'DELETING', 'DOWNLOADING', 'UPLOADING', 'ERROR',
-  'ERROR_DELETING', 'ERROR_RESTORING', 'IN_USE', 'RESTORING_BACKUP', 'DETACHING', 'UNRECOGNIZED',
+  'AVAILABLE',
+  'ATTACHING',
+  'BACKING_UP',
+  'CREATING',
+  'DELETING',
+  'DOWNLOADING',
+  'UPLOADING',
+  'ERROR',
+  'ERROR_DELETING',
+  'ERROR_RESTORING',
+  'IN_USE',
+  'RESTORING_BACKUP',
+  'DETACHING',
+  'UNRECOGNIZED',
 ]);
 const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('create'), deadline: z.number(), fails: z.boolean() }),

@@ -286,9 +286,7 @@ export class VolumeStore {
         (caller.role === 'admin' || v.userid === caller.userId) &&
         (userid === undefined || v.userid === userid) &&
         (status === 'ALL_STATUS' || v.status === status) &&
-        (keywords === '' ||
-          v.name.toLowerCase().includes(keywords) ||
-          v.description.toLowerCase().includes(keywords)),
+        (keywords === '' || v.name.toLowerCase().includes(keywords) || v.description.toLowerCase().includes(keywords)),
     );
     const direction = asc ? 1 : -1;
     matches.sort((a, b) => {

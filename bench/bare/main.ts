@@ -21,7 +21,20 @@ interface Row {
   [field: string]: unknown;
 }
 
-const FIELDS = ['name', 'status', 'volumeStatus', 'size', 'attachments', 'userid', 'accountId', 'zone', 'volumeType', 'bootable', 'created', 'updated'];
+const FIELDS = [
+  'name',
+  'status',
+  'volumeStatus',
+  'size',
+  'attachments',
+  'userid',
+  'accountId',
+  'zone',
+  'volumeType',
+  'bootable',
+  'created',
+  'updated',
+];
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 const probe = { lastListingAt: 0, paintedAt: 0 };
@@ -46,7 +59,8 @@ const shown: ComputedRef<Row[]> = computed(() => {
   });
 });
 
-const text = (value: unknown): string => (Array.isArray(value) ? value.map((a: { serverId: string }) => a.serverId).join(', ') : String(value ?? ''));
+const text = (value: unknown): string =>
+  Array.isArray(value) ? value.map((a: { serverId: string }) => a.serverId).join(', ') : String(value ?? '');
 
 const App = {
   setup() {
@@ -55,7 +69,11 @@ const App = {
         key: 'select',
         width: 48,
         headerCellRenderer: () =>
-          h('input', { type: 'checkbox', 'data-testid': 'select-all', onChange: () => (selected.value = selected.value.size > 0 ? new Set() : new Set(shown.value.map((r) => r.key))) }),
+          h('input', {
+            type: 'checkbox',
+            'data-testid': 'select-all',
+            onChange: () => (selected.value = selected.value.size > 0 ? new Set() : new Set(shown.value.map((r) => r.key))),
+          }),
         cellRenderer: ({ rowData }: { rowData: Row }) => h('input', { type: 'checkbox', checked: selected.value.has(rowData.key) }),
       },
       ...FIELDS.map((field) => ({
@@ -70,7 +88,10 @@ const App = {
     return () =>
       h('div', { style: 'display:flex;flex-direction:column;height:100vh' }, [
         h('div', { style: 'height:40px' }, [
-          h('input', { 'data-testid': 'volume-search', onInput: (event: Event) => (keyword.value = (event.target as HTMLInputElement).value) }),
+          h('input', {
+            'data-testid': 'volume-search',
+            onInput: (event: Event) => (keyword.value = (event.target as HTMLInputElement).value),
+          }),
           h('span', { 'data-testid': 'volume-count' }, `${shown.value.length} of ${all.value.length}`),
         ]),
         h(ElTableV2, {
@@ -82,7 +103,11 @@ const App = {
           headerHeight: 40,
           rowKey: 'key',
           fixed: true,
-          rowProps: ({ rowData }: { rowData: Row }) => ({ 'data-testid': 'volume-row', 'data-key': rowData.key, 'aria-selected': selected.value.has(rowData.key) ? 'true' : 'false' }),
+          rowProps: ({ rowData }: { rowData: Row }) => ({
+            'data-testid': 'volume-row',
+            'data-key': rowData.key,
+            'aria-selected': selected.value.has(rowData.key) ? 'true' : 'false',
+          }),
         }),
       ]);
   },

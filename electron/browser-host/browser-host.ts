@@ -82,7 +82,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const servePage = (ws: WebSocket) => {
     const page = visibility.opened();
     ws.on('close', () => {
-      visibility.closed(page).catch((error: unknown) => logger.warn('browser host: the pace could not follow a closed page', { error: error instanceof Error ? error.message : 'unknown' }));
+      visibility.closed(page).catch((error: unknown) =>
+        logger.warn('browser host: the pace could not follow a closed page', {
+          error: error instanceof Error ? error.message : 'unknown',
+        }),
+      );
     });
     serveIpcSocket(ws, { handlers: visibility.handlersFor(page, options.handlers), subscribe: options.subscribe, logger });
   };
@@ -91,7 +95,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     socket.on('error', () => socket.destroy());
     const url = requestUrl(request);
     if (!isOwnHost(request, hostAndPort)) return refuseUpgrade(socket, '421 Misdirected Request');
-    if (url?.pathname !== '/ipc' || !hasToken(request, token) || request.headers.origin !== origin) return refuseUpgrade(socket, '403 Forbidden');
+    if (url?.pathname !== '/ipc' || !hasToken(request, token) || request.headers.origin !== origin)
+      return refuseUpgrade(socket, '403 Forbidden');
     sockets.handleUpgrade(request, socket, head, servePage);
   });
 

@@ -24,7 +24,13 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const core = await startAppCore({ dataDir, program: 'npm run web', logger: streamLogger(process.stderr) });
-  const host = await startBrowserHost({ handlers: core.handlers, subscribe: core.onEvent, rendererDir: resolve('dist/renderer'), port, logger: streamLogger(process.stderr) });
+  const host = await startBrowserHost({
+    handlers: core.handlers,
+    subscribe: core.onEvent,
+    rendererDir: resolve('dist/renderer'),
+    port,
+    logger: streamLogger(process.stderr),
+  });
   console.log(host.url);
   console.error(`Cloud Disk Desk in the browser; data in ${dataDir}. Ctrl-C stops it.`);
   const stop = async () => {

@@ -10,10 +10,15 @@ import { MAX_ID_LENGTH } from '../shared/message-limits';
 export type RequestId = number | string;
 
 /** A request to dispatch, or the reply that refuses what arrived. */
-export type ReadMessage = { kind: 'request'; id: RequestId; channel: unknown; payload: unknown } | { kind: 'refused'; id?: RequestId; reply: InvokeReply<never> };
+export type ReadMessage =
+  { kind: 'request'; id: RequestId; channel: unknown; payload: unknown } | { kind: 'refused'; id?: RequestId; reply: InvokeReply<never> };
 
 function refused(message: string, id?: RequestId): ReadMessage {
-  return { kind: 'refused', ...(id === undefined ? {} : { id }), reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: message } } };
+  return {
+    kind: 'refused',
+    ...(id === undefined ? {} : { id }),
+    reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: message } },
+  };
 }
 
 /** An id the host can echo safely: a finite number or a short string (anything else is not echoed). */
@@ -38,7 +43,8 @@ export function readMessage(data: RawData, isBinary: boolean): ReadMessage {
   } catch {
     return refused('A request is JSON text: this was not JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refused('A request is a JSON object {id, channel, payload}');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return refused('A request is a JSON object {id, channel, payload}');
   const { id: rawId, channel, payload } = value as { id?: unknown; channel?: unknown; payload?: unknown };
   const id = safeId(rawId);
   if (id === undefined) return refused(`A request needs an id: a number, or a string of at most ${MAX_ID_LENGTH} characters`);

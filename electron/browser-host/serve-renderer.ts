@@ -28,7 +28,13 @@ export interface PageHeaders {
   socketOrigin: string;
 }
 
-export function send(response: ServerResponse, page: PageHeaders, status: number, body: string | Buffer = '', headers: Record<string, string> = {}): void {
+export function send(
+  response: ServerResponse,
+  page: PageHeaders,
+  status: number,
+  body: string | Buffer = '',
+  headers: Record<string, string> = {},
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
@@ -59,7 +65,13 @@ function fileFor(rendererDir: string, url: URL): string | null {
 }
 
 /** Answers a GET for one of the renderer's files; index.html also sets the token's cookie. */
-export async function serveRendererFile(rendererDir: string, url: URL, response: ServerResponse, page: PageHeaders, token: string): Promise<void> {
+export async function serveRendererFile(
+  rendererDir: string,
+  url: URL,
+  response: ServerResponse,
+  page: PageHeaders,
+  token: string,
+): Promise<void> {
   const file = fileFor(rendererDir, url);
   if (file === null) {
     send(response, page, 400, 'Bad path');

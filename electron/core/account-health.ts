@@ -45,7 +45,8 @@ export class AccountHealthBoard {
     const reply = toErrorReply(error);
     if (isCredentialsProblem(error)) this.#set(accountId, { state: 'needs-credentials', error: reply });
     else if (error instanceof NetworkError) this.#set(accountId, { state: 'offline', error: reply });
-    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied') this.#set(accountId, { state: 'expired', error: reply });
+    else if (error instanceof ApiError && error.code === 'volumes.error.access-denied')
+      this.#set(accountId, { state: 'expired', error: reply });
     else this.#set(accountId, { state: 'error', error: reply });
   }
 
@@ -56,7 +57,8 @@ export class AccountHealthBoard {
    */
   observed(accountId: string, error: unknown): void {
     if (error === null) this.succeeded(accountId);
-    else if (error instanceof NetworkError || (error instanceof ApiError && error.code === 'volumes.error.access-denied')) this.failed(accountId, error);
+    else if (error instanceof NetworkError || (error instanceof ApiError && error.code === 'volumes.error.access-denied'))
+      this.failed(accountId, error);
   }
 
   /** New credentials or a removed account: what was learnt no longer holds. */
@@ -68,7 +70,8 @@ export class AccountHealthBoard {
   #set(accountId: string, health: AccountHealth): void {
     const before = this.of(accountId);
     this.#health.set(accountId, health);
-    if (before.state !== health.state || before.error?.detail !== health.error?.detail) for (const listener of this.#listeners) listener(accountId, health, before);
+    if (before.state !== health.state || before.error?.detail !== health.error?.detail)
+      for (const listener of this.#listeners) listener(accountId, health, before);
   }
 }
 

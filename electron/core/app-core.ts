@@ -134,7 +134,13 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const knownSecrets = new KnownSecrets();
   const logger = maskingLogger(options.logger ?? silentLogger, knownSecrets);
   const notices = options.notices ?? new DataNotices();
-  const accounts = await AccountStore.open({ dataDir: options.dataDir, logger, keychain: options.keychain, notices, ...(options.fetch ? { connection: { fetch: options.fetch } } : {}) });
+  const accounts = await AccountStore.open({
+    dataDir: options.dataDir,
+    logger,
+    keychain: options.keychain,
+    notices,
+    ...(options.fetch ? { connection: { fetch: options.fetch } } : {}),
+  });
   const sandbox = await startLocalSandbox(options.dataDir, options.sandbox, { notices, logger });
   knownSecrets.add(sandbox.accessToken, sandbox.adminSession.sessionToken, sandbox.adminSession.sessionSecret);
   logger.info('local sandbox started', { endpoint: sandbox.endpoint });
@@ -155,14 +161,19 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
 
   const view = (account: Account): Promise<AccountView> => accountView(account, accounts, health);
   const allViews = () => Promise.all(accounts.list().map(view));
-  const accountsChanged = () => void allViews().then((views) => emit('accounts:changed', views), (error: unknown) => logger.warn('account list failed', { error: String(error) }));
+  const accountsChanged = () =>
+    void allViews().then(
+      (views) => emit('accounts:changed', views),
+      (error: unknown) => logger.warn('account list failed', { error: String(error) }),
+    );
 
   const clients = new AccountClients({ accounts, health, knownSecrets, logger, fetch: options.fetch });
   const clientFor = (accountId: string) => clients.for(accountId);
   const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
   // Work for an account waits while it is gone, offline, expired or without its secrets: the poller's reads and the
   // queue's sends alike. (Background refresh still tries one without secrets: a keychain unlocked later brings it back.)
-  const isReady = (accountId: string) => accounts.get(accountId) !== undefined && !paused(accountId) && health.of(accountId).state !== 'needs-credentials';
+  const isReady = (accountId: string) =>
+    accounts.get(accountId) !== undefined && !paused(accountId) && health.of(accountId).state !== 'needs-credentials';
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   // What one round of the poller learnt goes to the window as one change per account, not one per
   // volume: a listing-based round over a 10,000-volume batch would otherwise send 10,000 events.
@@ -188,7 +199,11 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   };
   const refresher = new Refresher({
     // Offline accounts are probed by the offline retry instead; expired ones wait for new credentials.
-    accountIds: () => accounts.list().map((account) => account.id).filter((id) => !paused(id)),
+    accountIds: () =>
+      accounts
+        .list()
+        .map((account) => account.id)
+        .filter((id) => !paused(id)),
     list: (accountId) => listAccount(accountId),
     onChanges: (changes) => emit('volumes:changed', changes),
     intervalMs: options.refreshIntervalMs ?? settings.get().refreshIntervalSec * 1000,
@@ -207,7 +222,10 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   // Each item leaves several records behind as it runs; start from one per item when that adds up
   // (while running, the journal compacts itself by the same rule).
   if (journal.worthCompacting) await journal.compact();
-  journal.onCompactError = (error) => logger.warn('queue: compacting the journal failed; it goes on growing', { error: error instanceof Error ? error.message : String(error) });
+  journal.onCompactError = (error) =>
+    logger.warn('queue: compacting the journal failed; it goes on growing', {
+      error: error instanceof Error ? error.message : String(error),
+    });
   const feed = new QueueChangeFeed((changes) => emit('queue:changed', changes));
   // After queued work lands, the account is re-read soon (once per burst), so the window sees the result.
   const refreshSoon = new RefreshSoon((accountId) => refresher.refresh(accountId));

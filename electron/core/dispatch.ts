@@ -35,7 +35,9 @@ function describeChannel(channel: unknown): string {
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${cut(i.path.map((p) => cut(String(p), 40)).join('.'), 120) || '(root)'} ${cut(i.message, 120)}`);
+  const listed = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((i) => `${cut(i.path.map((p) => cut(String(p), 40)).join('.'), 120) || '(root)'} ${cut(i.message, 120)}`);
   const more = issues.length > MAX_LISTED_ISSUES ? `; and ${issues.length - MAX_LISTED_ISSUES} more` : '';
   return listed.join('; ') + more;
 }

@@ -40,7 +40,11 @@ const LOCAL_SANDBOX_COLOUR = '#8e44ad';
  * keychain). An account the user removed is not brought back while other accounts exist.
  */
 export async function connectLocalSandbox(accounts: AccountStore, sandbox: RunningSandbox): Promise<void> {
-  const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
+  const secrets = {
+    accessToken: sandbox.accessToken,
+    sessionToken: sandbox.adminSession.sessionToken,
+    sessionSecret: sandbox.adminSession.sessionSecret,
+  };
   const existing = accounts.list().filter((account) => account.kind === 'local-sandbox');
   for (const account of existing) await accounts.update(account.id, { endpoint: sandbox.endpoint, secrets, sessionOnly: true });
   if (existing.length > 0 || accounts.list().length > 0) return;
@@ -52,7 +56,11 @@ export async function addLocalSandboxAccount(accounts: AccountStore, sandbox: Ru
   if (accounts.list().some((account) => account.kind === 'local-sandbox')) {
     throw new AccountValidationError([{ field: 'kind', message: 'The Local sandbox account is already there' }]);
   }
-  const secrets = { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret };
+  const secrets = {
+    accessToken: sandbox.accessToken,
+    sessionToken: sandbox.adminSession.sessionToken,
+    sessionSecret: sandbox.adminSession.sessionSecret,
+  };
   return accounts.add({
     name: LOCAL_SANDBOX_NAME,
     endpoint: sandbox.endpoint,

@@ -11,7 +11,10 @@ import type { Batch, QueueItem } from './queue/types';
 type Language = 'en' | 'zh-CN';
 
 /** The language notifications are worded in: the setting, or the system's. */
-export function notificationLanguage(setting: Settings['language'], systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale): Language {
+export function notificationLanguage(
+  setting: Settings['language'],
+  systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale,
+): Language {
   if (setting !== 'system') return setting;
   return systemLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
@@ -43,7 +46,13 @@ export function batchNotification(batch: Batch, items: readonly QueueItem[], lan
     // A single operation is told about only when it did not succeed; the window shows the rest.
     const item = items[0]!;
     if (item.state !== 'failed' && item.state !== 'unknown') return null;
-    return { id: randomUUID(), kind: 'operation-failed', title: words.failed(batch.title), body: item.error ? wordError(item.error, language) : words.counts.unknown, target };
+    return {
+      id: randomUUID(),
+      kind: 'operation-failed',
+      title: words.failed(batch.title),
+      body: item.error ? wordError(item.error, language) : words.counts.unknown,
+      target,
+    };
   }
   const counts = (['done', 'failed', 'cancelled', 'unknown'] as const)
     .map((state) => [state, items.filter((item) => item.state === state).length] as const)
@@ -55,5 +64,11 @@ export function batchNotification(batch: Batch, items: readonly QueueItem[], lan
 /** The notification for an account whose session the cloud no longer accepts. */
 export function sessionExpiredNotification(accountId: string, accountName: string, language: Language): AppNotification {
   const words = WORDS[language];
-  return { id: randomUUID(), kind: 'session-expired', title: words.expired(accountName), body: words.expiredBody, target: { kind: 'account', accountId } };
+  return {
+    id: randomUUID(),
+    kind: 'session-expired',
+    title: words.expired(accountName),
+    body: words.expiredBody,
+    target: { kind: 'account', accountId },
+  };
 }

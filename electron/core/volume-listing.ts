@@ -40,5 +40,9 @@ export async function listVolumes(
 
 /** What the account's client has already told the health board (see AccountHealthBoard.observed and AccountClients.for). */
 function reportedByClient(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof ApiError && error.code === 'volumes.error.access-denied') || isCredentialsProblem(error);
+  return (
+    error instanceof NetworkError ||
+    (error instanceof ApiError && error.code === 'volumes.error.access-denied') ||
+    isCredentialsProblem(error)
+  );
 }

@@ -28,14 +28,31 @@ export function menuTemplate({ platform, isPackaged, language, actions }: MenuOp
   const t = (key: TextKey) => text(language, key);
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
-  const settings: MenuItemConstructorOptions = { label: t('menu.settings'), accelerator: 'CmdOrCtrl+,', click: () => actions.command('open-settings') };
+  const settings: MenuItemConstructorOptions = {
+    label: t('menu.settings'),
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.command('open-settings'),
+  };
   const about: MenuItemConstructorOptions = { label: t('menu.about'), click: actions.about };
   const updates: MenuItemConstructorOptions = { label: t('menu.checkForUpdates'), click: actions.checkForUpdates };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
     template.push({
       role: 'appMenu',
-      submenu: [about, updates, separator, settings, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit', label: t('menu.quit') }],
+      submenu: [
+        about,
+        updates,
+        separator,
+        settings,
+        separator,
+        { role: 'services' },
+        separator,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        separator,
+        { role: 'quit', label: t('menu.quit') },
+      ],
     });
   }
   template.push(
@@ -72,7 +89,9 @@ export function menuTemplate({ platform, isPackaged, language, actions }: MenuOp
         { label: t('menu.activity'), accelerator: 'CmdOrCtrl+Shift+A', click: () => actions.command('toggle-activity') },
         separator,
         // A development build keeps the developer's tools; a packaged one never has them.
-        ...(isPackaged ? [] : [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator]),
+        ...(isPackaged
+          ? []
+          : [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator]),
         { role: 'resetZoom', label: t('menu.resetZoom') },
         { role: 'zoomIn', label: t('menu.zoomIn') },
         { role: 'zoomOut', label: t('menu.zoomOut') },
@@ -83,12 +102,20 @@ export function menuTemplate({ platform, isPackaged, language, actions }: MenuOp
     {
       label: t('menu.window'),
       role: 'windowMenu',
-      submenu: [{ role: 'minimize', label: t('menu.minimize') }, ...(mac ? [{ role: 'zoom' } as const, separator, { role: 'front' } as const] : [{ role: 'close', label: t('menu.close') } as const])],
+      submenu: [
+        { role: 'minimize', label: t('menu.minimize') },
+        ...(mac
+          ? [{ role: 'zoom' } as const, separator, { role: 'front' } as const]
+          : [{ role: 'close', label: t('menu.close') } as const]),
+      ],
     },
     {
       label: t('menu.help'),
       role: 'help',
-      submenu: [...(actions.homepage ? [{ label: t('menu.homepage'), click: actions.homepage }] : []), ...(mac ? [] : [separator, updates, about])],
+      submenu: [
+        ...(actions.homepage ? [{ label: t('menu.homepage'), click: actions.homepage }] : []),
+        ...(mac ? [] : [separator, updates, about]),
+      ],
     },
   );
   return template;

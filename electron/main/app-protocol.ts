@@ -58,7 +58,10 @@ export function appFileOf(root: string, url: string): string | null {
 }
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
 }
 
 /** Answers app:// requests from the built renderer folder, each with the window's CSP as a header. */

@@ -9,7 +9,10 @@ import type { Logger } from '../core/ports';
 import { INVOKE_CHANNELS, type InvokeReply } from '../shared/contract';
 import { isAppUrl } from './app-protocol';
 
-const FORBIDDEN: InvokeReply<never> = { ok: false, error: { code: 'ipc.forbidden-sender', params: {}, detail: 'Request from an unknown frame' } };
+const FORBIDDEN: InvokeReply<never> = {
+  ok: false,
+  error: { code: 'ipc.forbidden-sender', params: {}, detail: 'Request from an unknown frame' },
+};
 
 /** Whether an invoke comes from the app's window's top frame on the app's own URL. */
 export function isAppFrame(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, appContents: WebContents | undefined): boolean {

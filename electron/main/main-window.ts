@@ -10,7 +10,10 @@ import { backgroundColour } from './theme';
 import { fitToDisplays, MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-state';
 
 export function createMainWindow(saved: WindowState | undefined, logger: Logger): BrowserWindow {
-  const { bounds, maximized } = fitToDisplays(saved, screen.getAllDisplays().map((display) => display.workArea));
+  const { bounds, maximized } = fitToDisplays(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     ...bounds,
     minWidth: Math.min(MIN_WIDTH, bounds.width),

@@ -36,7 +36,12 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 const logger = createFileLogger(app.getPath('logs'), { console: !app.isPackaged });
 // CLOUD_DISK_DESK_DATA_DIR gives a run its own data folder (the end-to-end test uses it).
 const dataDir = process.env.CLOUD_DISK_DESK_DATA_DIR ?? app.getPath('userData');
-const updates = createUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath ?? '', version: app.getVersion(), logger });
+const updates = createUpdates({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath ?? '',
+  version: app.getVersion(),
+  logger,
+});
 
 let core: AppCore | undefined;
 let handlers: Handlers | undefined;
@@ -122,7 +127,13 @@ async function checkForUpdates(interactive: boolean): Promise<void> {
         : result.kind === 'downloading'
           ? text(language(), 'updates.downloading', { version: result.version })
           : text(language(), 'updates.failed', { reason: result.reason });
-  message({ type: result.kind === 'failed' ? 'warning' : 'info', title: text(language(), 'updates.title'), message: text(language(), 'updates.title'), detail, buttons: [text(language(), 'ok')] });
+  message({
+    type: result.kind === 'failed' ? 'warning' : 'info',
+    title: text(language(), 'updates.title'),
+    message: text(language(), 'updates.title'),
+    detail,
+    buttons: [text(language(), 'ok')],
+  });
 }
 
 function rebuildMenu(): void {
@@ -136,7 +147,13 @@ function rebuildMenu(): void {
       openLogsFolder: () => void shell.openPath(app.getPath('logs')),
       checkForUpdates: () => void checkForUpdates(true),
       about: () =>
-        message({ type: 'info', title: text(language(), 'menu.about'), message: 'Cloud Disk Desk', detail: `${text(language(), 'about.detail', { version: app.getVersion() })}${homepage ? `\n${homepage}` : ''}`, buttons: [text(language(), 'ok')] }),
+        message({
+          type: 'info',
+          title: text(language(), 'menu.about'),
+          message: 'Cloud Disk Desk',
+          detail: `${text(language(), 'about.detail', { version: app.getVersion() })}${homepage ? `\n${homepage}` : ''}`,
+          buttons: [text(language(), 'ok')],
+        }),
       ...(homepage ? { homepage: () => openExternalSafely(homepage, logger) } : {}),
     },
   });
@@ -156,7 +173,12 @@ async function start(): Promise<void> {
   handleAppProtocol(join(__dirname, '../renderer'));
   try {
     // Chromium's network stack: the OS proxy settings (PAC included) and the system certificate store.
-    core = await startAppCore({ dataDir, logger, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init), notify: tellUser });
+    core = await startAppCore({
+      dataDir,
+      logger,
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+      notify: tellUser,
+    });
   } catch (error) {
     await failStart(error, dataDir, language(), logger);
     return;
@@ -174,7 +196,11 @@ async function start(): Promise<void> {
   settings = await started.handlers['settings:get']({} as never);
   applyTheme(settings.theme);
   rebuildMenu();
-  registerIpc(() => handlers, () => mainWindow?.webContents, logger);
+  registerIpc(
+    () => handlers,
+    () => mainWindow?.webContents,
+    logger,
+  );
   started.onEvent((event, payload) => {
     mainWindow?.webContents.send(event, payload);
     if (event === 'queue:changed') showQueueProgress(mainWindow, started.queueActivity());

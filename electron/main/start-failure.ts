@@ -24,7 +24,7 @@ async function reasonOf(error: unknown, dataDir: string, language: Language): Pr
   if ((code === 'ENOTDIR' || code === 'EEXIST') && (await isFile(dataDir))) return text(language, 'start.notAFolder');
   // A failure the catalogue knows (another instance holds the folder) is worded in the user's language.
   const reply = toErrorReply(error);
-  return reply.code === 'internal' ? reply.detail ?? 'internal' : wordError(reply, language);
+  return reply.code === 'internal' ? (reply.detail ?? 'internal') : wordError(reply, language);
 }
 
 export async function failStart(error: unknown, dataDir: string, language: Language, logger: Logger): Promise<void> {
@@ -44,7 +44,13 @@ export async function failStart(error: unknown, dataDir: string, language: Langu
     if (response === 0) {
       // A data "folder" that is a file is shown in its folder instead of being opened.
       if (await isFile(dataDir)) shell.showItemInFolder(dataDir);
-      else await shell.openPath((await stat(dataDir).then(() => dataDir, () => dirname(dataDir))));
+      else
+        await shell.openPath(
+          await stat(dataDir).then(
+            () => dataDir,
+            () => dirname(dataDir),
+          ),
+        );
     }
   } catch (dialogError) {
     dialog.showErrorBox(text(language, 'start.title'), text(language, 'start.detail', { reason, dataDir }));

@@ -49,7 +49,8 @@ const en = {
   'updates.title': 'Updates',
   'updates.notConfigured': 'This build has no update server configured, so it cannot look for updates.',
   'updates.none': 'You have the latest version ({version}).',
-  'updates.downloading': 'Version {version} is available and is being downloaded. It installs when you quit with no work left in the queue.',
+  'updates.downloading':
+    'Version {version} is available and is being downloaded. It installs when you quit with no work left in the queue.',
   'updates.failed': 'Could not check for updates: {reason}',
   ok: 'OK',
 } as const;

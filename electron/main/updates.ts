@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { autoUpdater, type AppUpdater } from 'electron-updater';
 import type { Logger } from '../core/ports';
 
-export type UpdateCheck = { kind: 'not-configured' } | { kind: 'none'; version: string } | { kind: 'downloading'; version: string } | { kind: 'failed'; reason: string };
+export type UpdateCheck =
+  | { kind: 'not-configured' }
+  | { kind: 'none'; version: string }
+  | { kind: 'downloading'; version: string }
+  | { kind: 'failed'; reason: string };
 
 export interface UpdatesOptions {
   isPackaged: boolean;
@@ -31,7 +35,12 @@ export function createUpdates(options: UpdatesOptions): Updates {
   // electron-updater's autoUpdater is made on first use (it reads Electron's app then).
   const load = (): AppUpdater => {
     if (updater) return updater;
-    autoUpdater.logger = { info: (m: unknown) => options.logger.info(`updater: ${String(m)}`), warn: (m: unknown) => options.logger.warn(`updater: ${String(m)}`), error: (m: unknown) => options.logger.error(`updater: ${String(m)}`), debug: () => {} };
+    autoUpdater.logger = {
+      info: (m: unknown) => options.logger.info(`updater: ${String(m)}`),
+      warn: (m: unknown) => options.logger.warn(`updater: ${String(m)}`),
+      error: (m: unknown) => options.logger.error(`updater: ${String(m)}`),
+      debug: () => {},
+    };
     autoUpdater.autoDownload = true;
     autoUpdater.autoInstallOnAppQuit = false; // decided at quit time, see installOnQuit
     updater = autoUpdater;
@@ -40,7 +49,9 @@ export function createUpdates(options: UpdatesOptions): Updates {
   return {
     async check() {
       if (!configured) {
-        options.logger.info(options.isPackaged ? 'updates: no update server is configured for this build' : 'updates: off in a development build');
+        options.logger.info(
+          options.isPackaged ? 'updates: no update server is configured for this build' : 'updates: off in a development build',
+        );
         return { kind: 'not-configured' };
       }
       try {

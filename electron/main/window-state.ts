@@ -42,7 +42,8 @@ function clamp(value: number, low: number, high: number): number {
  * state: the default size, centred on the first display.
  */
 export function fitToDisplays(saved: WindowState | undefined, workAreas: readonly Rectangle[]): WindowState {
-  const area = (saved && [...workAreas].sort((a, b) => overlap(saved.bounds, b) - overlap(saved.bounds, a))[0]) || workAreas[0] || { x: 0, y: 0, width: DEFAULT_WIDTH, height: DEFAULT_HEIGHT };
+  const area = (saved && [...workAreas].sort((a, b) => overlap(saved.bounds, b) - overlap(saved.bounds, a))[0]) ||
+    workAreas[0] || { x: 0, y: 0, width: DEFAULT_WIDTH, height: DEFAULT_HEIGHT };
   const wanted = saved?.bounds ?? { width: DEFAULT_WIDTH, height: DEFAULT_HEIGHT, x: Number.NaN, y: Number.NaN };
   const width = Math.min(Math.max(wanted.width, MIN_WIDTH), area.width);
   const height = Math.min(Math.max(wanted.height, MIN_HEIGHT), area.height);
@@ -88,7 +89,9 @@ export function trackWindowState(window: BrowserWindow, dataDir: string, logger:
   let final = false;
   const save = (state: WindowState) => {
     if (final) return;
-    writing = writing.then(() => writeFileAtomic(path, `${JSON.stringify(state)}\n`)).catch((error: unknown) => logger.warn('window state not saved', { error: String(error) }));
+    writing = writing
+      .then(() => writeFileAtomic(path, `${JSON.stringify(state)}\n`))
+      .catch((error: unknown) => logger.warn('window state not saved', { error: String(error) }));
   };
   const later = () => {
     clearTimeout(timer);

@@ -15,7 +15,8 @@ const events = new Set<string>(__EVENT_CHANNELS__);
 
 const api: PreloadApi = {
   async invoke(channel, payload) {
-    if (!allowed.has(channel)) return { ok: false, error: { code: 'ipc.unknown-channel', params: {}, detail: String(channel).slice(0, 60) } };
+    if (!allowed.has(channel))
+      return { ok: false, error: { code: 'ipc.unknown-channel', params: {}, detail: String(channel).slice(0, 60) } };
     return (await ipcRenderer.invoke(channel, payload)) as InvokeReply<never>;
   },
   on(event, listener) {

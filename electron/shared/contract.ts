@@ -123,15 +123,37 @@ export const invokeSchemas = {
   'accounts:list': z.object({}).strict(),
   /** `plainHttpConfirmed`: the user accepted that a plain-http endpoint off this machine carries the secrets unencrypted. */
   'accounts:add': z
-    .object({ name: accountName, endpoint: z.string(), colour: z.string(), tenants: tenants.optional(), secrets, sessionOnly: z.boolean().optional(), plainHttpConfirmed: z.literal(true).optional() })
+    .object({
+      name: accountName,
+      endpoint: z.string(),
+      colour: z.string(),
+      tenants: tenants.optional(),
+      secrets,
+      sessionOnly: z.boolean().optional(),
+      plainHttpConfirmed: z.literal(true).optional(),
+    })
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
   'accounts:set-credentials': z.object({ accountId, secrets, sessionOnly: z.boolean().optional() }).strict(),
   /** A new session for an account whose access token still holds: the core keeps that token, the window never has it. */
-  'accounts:renew-session': z.object({ accountId, sessionToken: secrets.shape.sessionToken, sessionSecret: secrets.shape.sessionSecret, sessionOnly: z.boolean().optional() }).strict(),
+  'accounts:renew-session': z
+    .object({
+      accountId,
+      sessionToken: secrets.shape.sessionToken,
+      sessionSecret: secrets.shape.sessionSecret,
+      sessionOnly: z.boolean().optional(),
+    })
+    .strict(),
   'accounts:test': z.object({ accountId }).strict(),
   'accounts:update': z
-    .object({ accountId, name: accountName.optional(), endpoint: z.string().optional(), colour: z.string().optional(), tenants: tenants.optional(), plainHttpConfirmed: z.literal(true).optional() })
+    .object({
+      accountId,
+      name: accountName.optional(),
+      endpoint: z.string().optional(),
+      colour: z.string().optional(),
+      tenants: tenants.optional(),
+      plainHttpConfirmed: z.literal(true).optional(),
+    })
     .strict(),
   'accounts:reorder': z.object({ accountIds: z.array(accountId).max(1000) }).strict(),
   /** Refreshes one account now, or every account. */
@@ -140,7 +162,12 @@ export const invokeSchemas = {
   'accounts:add-local-sandbox': z.object({}).strict(),
   'volumes:list': z.object({ accountId, keywords: z.string().max(200).optional() }).strict(),
   'queue:list': z.object({}).strict(),
-  'queue:submit': z.object({ title: z.string().trim().min(1).max(LIMITS.batchTitleLength), items: z.array(queueRequestSchema).min(1).max(LIMITS.batchItems) }).strict(),
+  'queue:submit': z
+    .object({
+      title: z.string().trim().min(1).max(LIMITS.batchTitleLength),
+      items: z.array(queueRequestSchema).min(1).max(LIMITS.batchItems),
+    })
+    .strict(),
   /** Cancels the batch's pending items, or only those listed. */
   'queue:cancel': z.object({ batchId, itemIds: itemIds.optional() }).strict(),
   /** Queues again the batch's items in `scope` (default all: failed, cancelled and unknown), or only those listed. */
@@ -221,7 +248,16 @@ export type AppCommand = 'new-volume' | 'refresh' | 'toggle-activity' | 'open-se
 
 export type EventChannel = keyof EventPayloads;
 
-export const EVENT_CHANNELS: EventChannel[] = ['volumes:changed', 'volumes:stuck', 'accounts:changed', 'queue:changed', 'notification', 'app:navigate', 'app:command', 'labels:changed'];
+export const EVENT_CHANNELS: EventChannel[] = [
+  'volumes:changed',
+  'volumes:stuck',
+  'accounts:changed',
+  'queue:changed',
+  'notification',
+  'app:navigate',
+  'app:command',
+  'labels:changed',
+];
 
 /**
  * How an answer crosses the boundary: errors travel as data (a catalogued code, its parameters and

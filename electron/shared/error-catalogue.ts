@@ -16,7 +16,11 @@ export interface CatalogueEntry {
   'zh-CN': string;
 }
 
-const entry = <const P extends readonly string[] = readonly []>(en: string, zh: string, params?: P): { params: P; en: string; 'zh-CN': string } => ({
+const entry = <const P extends readonly string[] = readonly []>(
+  en: string,
+  zh: string,
+  params?: P,
+): { params: P; en: string; 'zh-CN': string } => ({
   params: (params ?? []) as P,
   en,
   'zh-CN': zh,
@@ -35,21 +39,38 @@ export const ERROR_CATALOGUE = {
   // The volume client: the cloud could not be asked, or answered something unusable.
   'client.network': entry('The cloud cannot be reached', '无法连接云平台'),
   'client.timeout': entry('The cloud did not answer in time', '云平台响应超时'),
-  'client.protocol': entry('The cloud answered something unexpected (HTTP {httpStatus})', '云平台返回了无法识别的内容（HTTP {httpStatus}）', ['httpStatus']),
+  'client.protocol': entry(
+    'The cloud answered something unexpected (HTTP {httpStatus})',
+    '云平台返回了无法识别的内容（HTTP {httpStatus}）',
+    ['httpStatus'],
+  ),
   'client.cancelled': entry('The request was cancelled', '请求已取消'),
-  'client.retry-later': entry('The cloud is busy and asks to be called again in {seconds} s', '云平台繁忙，要求 {seconds} 秒后再试', ['seconds']),
-  'client.api': entry('The cloud answered with an error this app does not know: {code}', '云平台返回了本应用不认识的错误：{code}', ['code']),
+  'client.retry-later': entry('The cloud is busy and asks to be called again in {seconds} s', '云平台繁忙，要求 {seconds} 秒后再试', [
+    'seconds',
+  ]),
+  'client.api': entry('The cloud answered with an error this app does not know: {code}', '云平台返回了本应用不认识的错误：{code}', [
+    'code',
+  ]),
 
   // The cloud's own codes (volume-api.md, section "Error codes"), as the client normalizes them.
-  'volumes.error.access-denied': entry('The cloud refused the credentials (missing, wrong or expired session)', '云平台拒绝了凭据（会话缺失、错误或已过期）'),
+  'volumes.error.access-denied': entry(
+    'The cloud refused the credentials (missing, wrong or expired session)',
+    '云平台拒绝了凭据（会话缺失、错误或已过期）',
+  ),
   'volumes.error.not-exists': entry('The volume does not exist, or this session cannot see it', '磁盘不存在，或当前会话无权查看'),
-  'volumes.error.size-invalid': entry('The size is not valid (it must be larger than now, and above zero)', '容量无效（必须大于当前容量且大于零）'),
+  'volumes.error.size-invalid': entry(
+    'The size is not valid (it must be larger than now, and above zero)',
+    '容量无效（必须大于当前容量且大于零）',
+  ),
   'volumes.error.size-insufficient': entry('Not enough capacity left for this size', '剩余容量不足'),
   'volumes.error.require-parameter': entry('A required value is missing: {name}', '缺少必填项：{name}', ['name']),
   'volumes.error.parameter-invalid': entry('A value is of the wrong type or out of range', '参数类型错误或超出范围'),
   'volumes.error.status-invalid': entry('The volume is not in a state that allows this', '磁盘当前的状态不允许此操作'),
   'volumes.error.disabled': entry('The volume is disabled: enable it first', '磁盘已禁用：请先启用'),
-  'volumes.error.server-not-exists': entry('No such server for this volume (or the volume is not attached to it)', '该磁盘没有此云主机（或磁盘未挂载到该云主机）'),
+  'volumes.error.server-not-exists': entry(
+    'No such server for this volume (or the volume is not attached to it)',
+    '该磁盘没有此云主机（或磁盘未挂载到该云主机）',
+  ),
   'volumes.error.image-not-exists': entry('The image does not exist', '镜像不存在'),
   'volumes.error.op-failed': entry('The cloud failed to carry out "{op}"', '云平台执行操作“{op}”失败', ['op']),
   'volumes.error.internal': entry('The cloud failed internally', '云平台内部错误'),
@@ -60,8 +81,16 @@ export const ERROR_CATALOGUE = {
   // Accounts and their secrets.
   'account.invalid': entry('The account settings are not valid', '账号设置无效'),
   'account.not-found': entry('The account no longer exists', '账号已不存在'),
-  'account.missing-credentials': entry('The account “{name}” has no credentials in the keychain: enter them again', '账号“{name}”在钥匙串中没有凭据：请重新输入', ['name']),
-  'account.session-ended': entry('The account “{name}” was used for one session only: enter its credentials again', '账号“{name}”仅用于上一次会话：请重新输入凭据', ['name']),
+  'account.missing-credentials': entry(
+    'The account “{name}” has no credentials in the keychain: enter them again',
+    '账号“{name}”在钥匙串中没有凭据：请重新输入',
+    ['name'],
+  ),
+  'account.session-ended': entry(
+    'The account “{name}” was used for one session only: enter its credentials again',
+    '账号“{name}”仅用于上一次会话：请重新输入凭据',
+    ['name'],
+  ),
   'account.removed': entry('The account was removed', '账号已被移除'),
   'keychain.unavailable': entry(
     'The system keychain is not available: make sure it is installed, running and unlocked, or use the account for this session only',
@@ -89,13 +118,18 @@ export const ERROR_CATALOGUE = {
   'queue.attach-failed': entry('The volume did not end up attached', '磁盘最终未能挂载'),
   'queue.delete-failed': entry('The volume could not be deleted', '磁盘无法删除'),
   'queue.internal': entry('The queue failed internally', '队列内部错误'),
-  'queue.outcome-unknown': entry('The outcome could not be settled: check the volume, then retry or leave it', '无法确认结果：请检查磁盘，然后重试或忽略'),
+  'queue.outcome-unknown': entry(
+    'The outcome could not be settled: check the volume, then retry or leave it',
+    '无法确认结果：请检查磁盘，然后重试或忽略',
+  ),
   'queue.volume-error': entry('The volume went into an error state', '磁盘进入了错误状态'),
   'queue.volume-gone': entry('The volume is gone', '磁盘已不存在'),
   'queue.wait-timeout': entry('The volume stayed in a passing state too long', '磁盘停留在过渡状态的时间过长'),
 
   // Labels of servers and images.
-  'labels.too-many': entry('An account keeps at most {max} labels: remove one first', '每个账号最多保留 {max} 个标签：请先删除一个', ['max']),
+  'labels.too-many': entry('An account keeps at most {max} labels: remove one first', '每个账号最多保留 {max} 个标签：请先删除一个', [
+    'max',
+  ]),
 
   // The data folder.
   'data.folder-locked': entry(

@@ -48,7 +48,8 @@ function maxLength(def: SchemaDef): number {
 
 function numberBytes(schema: z.ZodType): number {
   const { minValue, maxValue, isInt } = schema as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
-  if (!isInt || minValue === null || maxValue === null || !Number.isSafeInteger(minValue) || !Number.isSafeInteger(maxValue)) return NUMBER_BYTES;
+  if (!isInt || minValue === null || maxValue === null || !Number.isSafeInteger(minValue) || !Number.isSafeInteger(maxValue))
+    return NUMBER_BYTES;
   return Math.max(String(minValue).length, String(maxValue).length);
 }
 

@@ -50,7 +50,13 @@ const size = z.number().int().positive().max(LIMITS.sizeGb);
 /** The parameters of each operation, checked when a batch is submitted and when it is replayed. */
 export const opParamsSchemas = {
   create: z
-    .object({ userid: z.number().int().positive().optional(), name, description: description.optional(), size: size.optional(), image: z.string().min(1).max(LIMITS.imageLength).optional() })
+    .object({
+      userid: z.number().int().positive().optional(),
+      name,
+      description: description.optional(),
+      size: size.optional(),
+      image: z.string().min(1).max(LIMITS.imageLength).optional(),
+    })
     .strict()
     .refine((p) => p.size !== undefined || p.image !== undefined, { message: 'a size or an image is required', path: ['size'] }),
   clone: z.object({ unique, uid: z.number().int().positive(), name, description: description.optional() }).strict(),
@@ -78,7 +84,14 @@ export const MAX_BATCH_ITEMS = LIMITS.batchItems;
 export const queueRequestSchema = z.discriminatedUnion(
   'op',
   QUEUE_OPS.map((op) =>
-    z.object({ op: z.literal(op), accountId: z.string().min(1).max(LIMITS.idLength), params: opParamsSchemas[op], label: z.string().max(LIMITS.itemLabelLength).optional() }).strict(),
+    z
+      .object({
+        op: z.literal(op),
+        accountId: z.string().min(1).max(LIMITS.idLength),
+        params: opParamsSchemas[op],
+        label: z.string().max(LIMITS.itemLabelLength).optional(),
+      })
+      .strict(),
   ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>, ...z.ZodObject<{ op: z.ZodLiteral<QueueOp> }>[]],
 ) as unknown as z.ZodType<QueueRequest>;
 

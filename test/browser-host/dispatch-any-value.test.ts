@@ -64,7 +64,24 @@ describe('dispatch with any value', () => {
       ['app:info', { ['k'.repeat(1_000_000)]: 1 }, 'ipc.invalid-payload'],
       ['queue:cancel', { batchId: 'b', itemIds: Array.from({ length: 10_001 }, () => 7) }, 'ipc.invalid-payload'],
       // Not JSON, but nothing stops a caller in the same process: a payload whose every look throws.
-      ['app:info', new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); }, getPrototypeOf: () => { throw new Error('boom'); } }), 'internal'],
+      [
+        'app:info',
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('boom');
+            },
+            ownKeys: () => {
+              throw new Error('boom');
+            },
+            getPrototypeOf: () => {
+              throw new Error('boom');
+            },
+          },
+        ),
+        'internal',
+      ],
     ];
     for (const [channel, payload, code] of cases) {
       const reply = await dispatch(core.handlers, channel, payload);
@@ -75,7 +92,14 @@ describe('dispatch with any value', () => {
 
   it('a handler that throws anything: an internal reply', async () => {
     const throwing = (thrown: unknown) => ({ ...core.handlers, 'app:info': () => Promise.reject(thrown) }) as Handlers;
-    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     for (const thrown of [undefined, 'text', { message: 1 }, hostile, new Error('x'.repeat(100_000))]) {
       const reply = await dispatch(throwing(thrown), 'app:info', {});
       expectWellFormed(reply);

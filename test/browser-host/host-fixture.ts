@@ -102,7 +102,10 @@ export async function hostIsAlive(target: HostUnderTest): Promise<boolean> {
 }
 
 /** A TCP socket upgraded by hand; the test writes raw frames on it and reads what comes back. */
-export async function rawUpgrade(target: HostUnderTest, headers: Record<string, string> = {}): Promise<{ socket: Socket; status: number; rest: Buffer }> {
+export async function rawUpgrade(
+  target: HostUnderTest,
+  headers: Record<string, string> = {},
+): Promise<{ socket: Socket; status: number; rest: Buffer }> {
   const socket = tcpConnect(target.host.port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   const lines = {
@@ -115,7 +118,11 @@ export async function rawUpgrade(target: HostUnderTest, headers: Record<string, 
     cookie: `cdd_token=${target.token}`,
     ...headers,
   };
-  socket.write(`GET /ipc HTTP/1.1\r\n${Object.entries(lines).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+  socket.write(
+    `GET /ipc HTTP/1.1\r\n${Object.entries(lines)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`,
+  );
   let buffered = Buffer.alloc(0);
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -178,14 +185,21 @@ export function closeCodeFrom(socket: Socket, already: Buffer): Promise<number |
 }
 
 /** A plain HTTP request with any headers (fetch may not set `Host`). */
-export function rawHttp(target: HostUnderTest, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+export function rawHttp(
+  target: HostUnderTest,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: target.host.port, path, headers: { cookie: `cdd_token=${target.token}`, ...headers } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port: target.host.port, path, headers: { cookie: `cdd_token=${target.token}`, ...headers } },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
     request.on('error', reject);
     request.end();
   });

@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../electron/shared/contract';
 import { MAX_REQUEST_BYTES } from '../../electron/shared/message-limits';
 import { contentSecurityPolicy } from '../../electron/shared/content-security-policy';
-import { answersAppInfo, closeCodeFrom, frame, hostIsAlive, nextOutcome, openSocket, rawHttp, rawUpgrade, startHostUnderTest, type HostUnderTest, type Outcome } from './host-fixture';
+import {
+  answersAppInfo,
+  closeCodeFrom,
+  frame,
+  hostIsAlive,
+  nextOutcome,
+  openSocket,
+  rawHttp,
+  rawUpgrade,
+  startHostUnderTest,
+  type HostUnderTest,
+  type Outcome,
+} from './host-fixture';
 
 let target: HostUnderTest;
 
@@ -39,7 +51,11 @@ describe('arbitrary messages', () => {
     // Plain values, and values shaped like requests (a real channel, any id, any payload).
     const shadowing = fc.dictionary(fc.constantFrom('toString', 'valueOf', 'constructor', 'toJSON'), fc.jsonValue(), { minKeys: 1 });
     const request = fc.record(
-      { id: fc.oneof(fc.integer(), fc.string(), fc.jsonValue(), shadowing), channel: fc.oneof(fc.constantFrom(...INVOKE_CHANNELS), fc.jsonValue(), shadowing), payload: fc.oneof(fc.jsonValue(), shadowing) },
+      {
+        id: fc.oneof(fc.integer(), fc.string(), fc.jsonValue(), shadowing),
+        channel: fc.oneof(fc.constantFrom(...INVOKE_CHANNELS), fc.jsonValue(), shadowing),
+        payload: fc.oneof(fc.jsonValue(), shadowing),
+      },
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -61,7 +77,8 @@ describe('arbitrary messages', () => {
         const outcome = nextOutcome(ws);
         ws.send(Buffer.from(bytes), { binary });
         const got = await outcome;
-        if (got.kind === 'closed') expect(got.code).toBe(1007); // invalid UTF-8 in a text frame
+        if (got.kind === 'closed')
+          expect(got.code).toBe(1007); // invalid UTF-8 in a text frame
         else expectWellFormed(got);
         ws.terminate();
         expect(await hostIsAlive(target)).toBe(true);
@@ -79,12 +96,16 @@ describe('arbitrary messages', () => {
       expectWellFormed(got);
       return got.kind === 'reply' ? got.data : undefined;
     };
-    expect(await replyTo('null')).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: expect.any(String) } } });
+    expect(await replyTo('null')).toEqual({
+      reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: expect.any(String) } },
+    });
     expect((await replyTo('{"id":7,"channel":{"toString":1}}'))?.reply.error?.code).toBe('ipc.unknown-channel');
     // An id nested 200,000 deep is not echoed: the request is refused without it.
     const deepId = await replyTo(`{"id":${'['.repeat(200_000)}${']'.repeat(200_000)},"channel":"app:info"}`);
     expect(deepId).toEqual({ reply: { ok: false, error: { code: 'ipc.bad-message', params: {}, detail: expect.any(String) } } });
-    const deepPayload = await replyTo(`{"id":8,"channel":"settings:set","payload":{"language":${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}}}`);
+    const deepPayload = await replyTo(
+      `{"id":8,"channel":"settings:set","payload":{"language":${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}}}`,
+    );
     expect(deepPayload?.id).toBe(8);
     expect(deepPayload?.reply.error?.code).toBe('ipc.invalid-payload');
     // A huge unknown key is not echoed whole.
@@ -161,7 +182,11 @@ describe('HTTP', () => {
   });
 
   it('garbage the HTTP parser refuses is answered and closed', async () => {
-    for (const garbage of ['\u0000\u0001garbage\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nbad header\r\n\r\n', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n${'x-long: '.padEnd(90_000, 'y')}\r\n\r\n`]) {
+    for (const garbage of [
+      '\u0000\u0001garbage\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: x\r\nbad header\r\n\r\n',
+      `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n${'x-long: '.padEnd(90_000, 'y')}\r\n\r\n`,
+    ]) {
       const raw = connect(target.host.port, '127.0.0.1');
       const answer = await new Promise<string>((resolve) => {
         let text = '';

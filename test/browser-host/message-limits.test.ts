@@ -21,7 +21,11 @@ function maximalSubmit(): string {
     params: { userid: Number.MAX_SAFE_INTEGER, name: longest(255), description: longest(1000), size: 65_536, image: longest(100) },
     label: longest(300),
   };
-  return JSON.stringify({ id: longest(64), channel: 'queue:submit', payload: { title: longest(300), items: Array.from({ length: 10_000 }, () => item) } });
+  return JSON.stringify({
+    id: longest(64),
+    channel: 'queue:submit',
+    payload: { title: longest(300), items: Array.from({ length: 10_000 }, () => item) },
+  });
 }
 
 describe('message limits', () => {

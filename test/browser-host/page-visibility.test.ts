@@ -45,7 +45,12 @@ describe('browser host: background pace with several pages', () => {
         return core.handlers['app:visibility'](payload);
       },
     };
-    host = await startBrowserHost({ handlers, subscribe: core.onEvent, rendererDir: join(dir, 'renderer'), token: 'a-token-of-sixteen-or-more' });
+    host = await startBrowserHost({
+      handlers,
+      subscribe: core.onEvent,
+      rendererDir: join(dir, 'renderer'),
+      token: 'a-token-of-sixteen-or-more',
+    });
     target = { core, host, token: 'a-token-of-sixteen-or-more', close: async () => undefined };
   });
 

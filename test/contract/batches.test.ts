@@ -5,16 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VolumeClient } from '../../electron/core/api';
 import type { Volume } from '../../electron/shared/volume';
-import {
-  ADMIN_TENANT,
-  MISSING,
-  createVolume,
-  expectApiError,
-  serverOf,
-  startHarness,
-  trace,
-  useSandbox,
-} from './fixtures';
+import { ADMIN_TENANT, MISSING, createVolume, expectApiError, serverOf, startHarness, trace, useSandbox } from './fixtures';
 
 const h = useSandbox({ seed: 'empty', speed: 0 });
 

@@ -7,16 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, CancelledError, NetworkError, type VolumeClient } from '../../electron/core/api';
 import type { Operation, Volume } from '../../electron/shared/volume';
 import type { OperationName } from '../../sandbox';
-import {
-  ADMIN_TENANT,
-  capturingLogger,
-  createVolume,
-  expectApiError,
-  serverOf,
-  startHarness,
-  uniqueName,
-  useSandbox,
-} from './fixtures';
+import { ADMIN_TENANT, capturingLogger, createVolume, expectApiError, serverOf, startHarness, uniqueName, useSandbox } from './fixtures';
 
 const h = useSandbox({ seed: 'empty', speed: 0 });
 let logger: ReturnType<typeof capturingLogger>;
@@ -64,9 +55,27 @@ const UNNAMED = /^volumes\.error\.[a-z]+(-[a-z]+)*-fail$/;
 const CASES: Case[] = [
   { op: 'create', code: 'create-fail', path: '/create', read: false, call: (c) => c.create({ name: uniqueName(), size: 1 }) },
   { op: 'get', code: UNNAMED, path: '/get', read: true, call: (c, v) => c.get(v.unique) },
-  { op: 'clone', code: 'clone-fail', path: '/clone', read: false, call: (c, v) => c.clone(v.unique, { uid: ADMIN_TENANT, name: uniqueName() }) },
-  { op: 'update', code: 'update-fail', path: '/update', read: false, call: (c, v) => c.update(v.unique, { name: uniqueName(), description: 'changed' }) },
-  { op: 'updateField', code: 'update-fail', path: '/update/name', read: false, call: (c, v) => c.updateField(v.unique, 'name', uniqueName()) },
+  {
+    op: 'clone',
+    code: 'clone-fail',
+    path: '/clone',
+    read: false,
+    call: (c, v) => c.clone(v.unique, { uid: ADMIN_TENANT, name: uniqueName() }),
+  },
+  {
+    op: 'update',
+    code: 'update-fail',
+    path: '/update',
+    read: false,
+    call: (c, v) => c.update(v.unique, { name: uniqueName(), description: 'changed' }),
+  },
+  {
+    op: 'updateField',
+    code: 'update-fail',
+    path: '/update/name',
+    read: false,
+    call: (c, v) => c.updateField(v.unique, 'name', uniqueName()),
+  },
   { op: 'extend', code: 'update-failed', path: '/extend', read: false, call: (c, v) => c.extend(v.unique, 50) },
   { op: 'delete', code: 'delete-failed', path: '/delete', read: false, call: (c, v) => c.delete(v.unique) },
   { op: 'status', code: 'get-status-failed', path: '/status', read: true, call: (c, v) => c.status(v.unique) },
@@ -74,7 +83,13 @@ const CASES: Case[] = [
   { op: 'enable', code: UNNAMED, path: '/enable', read: false, call: (c, v) => c.setEnabled(v.unique, { status: 'DISABLED' }) },
   { op: 'attach', code: UNNAMED, path: '/attach', read: false, call: (c, v, s) => c.attach(v.unique, s) },
   { op: 'detach', code: UNNAMED, path: '/dettach', read: false, call: (c, v, s) => c.detach(v.unique, s), attached: true },
-  { op: 'batchEnable', code: UNNAMED, path: '/batchenableordisable', read: false, call: (c, v) => c.batchSetEnabled([v.unique], 'DISABLED') },
+  {
+    op: 'batchEnable',
+    code: UNNAMED,
+    path: '/batchenableordisable',
+    read: false,
+    call: (c, v) => c.batchSetEnabled([v.unique], 'DISABLED'),
+  },
   { op: 'batchDelete', code: UNNAMED, path: '/batchdelete', read: false, call: (c, v) => c.batchDelete([v.unique]) },
 ];
 

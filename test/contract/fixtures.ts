@@ -4,13 +4,7 @@
  * files can run in parallel without sharing state.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import {
-  ApiError,
-  createVolumeClient,
-  type CreateParams,
-  type VolumeClient,
-  type VolumeClientOptions,
-} from '../../electron/core/api';
+import { ApiError, createVolumeClient, type CreateParams, type VolumeClient, type VolumeClientOptions } from '../../electron/core/api';
 import type { LogFields, Logger } from '../../electron/core/ports';
 import { PASSING_STATES, type Volume, type VolumeState } from '../../electron/shared/volume';
 import { startSandbox, type RunningSandbox, type SandboxOptions, type SandboxSession } from '../../sandbox';

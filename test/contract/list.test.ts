@@ -10,9 +10,31 @@ const h = useSandbox({ seed: 'empty', speed: 0 });
 
 /** 25 names whose alphabetical order differs from their creation order. */
 const NAMES = [
-  'kilo', 'alpha', 'uniform', 'echo', 'quebec', 'bravo', 'xray', 'golf', 'mike', 'charlie',
-  'yankee', 'india', 'oscar', 'delta', 'sierra', 'foxtrot', 'whiskey', 'hotel', 'romeo', 'juliet',
-  'tango', 'lima', 'papa', 'victor', 'november',
+  'kilo',
+  'alpha',
+  'uniform',
+  'echo',
+  'quebec',
+  'bravo',
+  'xray',
+  'golf',
+  'mike',
+  'charlie',
+  'yankee',
+  'india',
+  'oscar',
+  'delta',
+  'sierra',
+  'foxtrot',
+  'whiskey',
+  'hotel',
+  'romeo',
+  'juliet',
+  'tango',
+  'lima',
+  'papa',
+  'victor',
+  'november',
 ];
 /** Every third volume is disabled; every fifth has a description mentioning "backup". */
 const DISABLED = new Set(NAMES.filter((_, i) => i % 3 === 1));

@@ -1,17 +1,6 @@
 /** Every operation's success path and the shape of its answer (spec sections 2 and 3), at speed 0. */
 import { describe, expect, it } from 'vitest';
-import {
-  ADMIN_TENANT,
-  DEVICE,
-  TENANTS,
-  UUID,
-  createVolume,
-  expectApiError,
-  serverOf,
-  sleep,
-  uniqueName,
-  useSandbox,
-} from './fixtures';
+import { ADMIN_TENANT, DEVICE, TENANTS, UUID, createVolume, expectApiError, serverOf, sleep, uniqueName, useSandbox } from './fixtures';
 
 const h = useSandbox({ seed: 'empty', speed: 0 });
 

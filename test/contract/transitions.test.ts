@@ -157,7 +157,6 @@ describe.concurrent('without faults', () => {
       await expectApiError(h.admin.delete(v.unique), 'status-invalid');
       expect(await h.admin.get(v.unique)).toMatchObject({ volumeStatus: 'IN_USE', attachments: [expect.any(Object)] });
     });
-
   });
 
   describe('disable', () => {
@@ -168,7 +167,6 @@ describe.concurrent('without faults', () => {
       expect(await trace(h.admin, v.unique)).toEqual(['DETACHING', 'AVAILABLE']);
       expect(await h.admin.get(v.unique)).toMatchObject({ status: 'DISABLED', attachments: [] });
     });
-
   });
 });
 

@@ -18,7 +18,11 @@ const SUBJECT = 'a11y-subject';
  */
 const KNOWN: { rule: string; why?: RegExp; target?: RegExp; reason: string }[] = [
   // Element Plus 2.x: el-select and el-autocomplete point aria-activedescendant at option -1 while none is highlighted.
-  { rule: 'aria-valid-attr-value', why: /aria-activedescendant="el-id-[\d-]+-item--1"/, reason: 'Element Plus select/autocomplete (upstream)' },
+  {
+    rule: 'aria-valid-attr-value',
+    why: /aria-activedescendant="el-id-[\d-]+-item--1"/,
+    reason: 'Element Plus select/autocomplete (upstream)',
+  },
   // Element Plus 2.x: an indeterminate el-checkbox puts aria-checked="mixed" on its <label>, not on the input.
   { rule: 'aria-allowed-attr', why: /aria-checked="mixed"/, reason: 'Element Plus el-checkbox (upstream)' },
 ];
@@ -33,7 +37,16 @@ interface Finding {
 }
 
 /** The page's globals a scan uses (this file is checked without the DOM library). */
-type AxeGlobal = { axe: { run(context: unknown, options: unknown): Promise<{ violations: (Omit<Finding, 'targets'> & { nodes: { target: string[]; any: { message: string }[]; all: { message: string }[] }[] })[] }> } };
+type AxeGlobal = {
+  axe: {
+    run(
+      context: unknown,
+      options: unknown,
+    ): Promise<{
+      violations: (Omit<Finding, 'targets'> & { nodes: { target: string[]; any: { message: string }[]; all: { message: string }[] }[] })[];
+    }>;
+  };
+};
 
 async function scan(page: Page, source: string): Promise<Finding[]> {
   // Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts, rightly.
@@ -46,7 +59,10 @@ async function scan(page: Page, source: string): Promise<Finding[]> {
       impact,
       help,
       helpUrl,
-      targets: nodes.map((node) => ({ target: node.target.join(' '), why: [...node.any, ...node.all].map((check) => check.message).join('; ') })),
+      targets: nodes.map((node) => ({
+        target: node.target.join(' '),
+        why: [...node.any, ...node.all].map((check) => check.message).join('; '),
+      })),
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -63,7 +79,11 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
     const { sandbox } = app.core;
     await createVolumeClient({
       endpoint: sandbox.endpoint,
-      credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+      credentials: {
+        accessToken: sandbox.accessToken,
+        sessionToken: sandbox.adminSession.sessionToken,
+        sessionSecret: sandbox.adminSession.sessionSecret,
+      },
     }).create({ name: SUBJECT, size: 5 });
     page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.setDefaultTimeout(10_000);
@@ -91,7 +111,9 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
               console.log(`known (${known.reason}): ${theme} ${stop.name}: ${finding.id} at ${target}`);
               continue;
             }
-            report.push(`${theme} ${stop.name}: [${finding.impact}] ${finding.id} at ${target} — ${finding.help}: ${why} (${finding.helpUrl})`);
+            report.push(
+              `${theme} ${stop.name}: [${finding.impact}] ${finding.id} at ${target} — ${finding.help}: ${why} (${finding.helpUrl})`,
+            );
           }
         }
         await stop.close();

@@ -27,7 +27,11 @@ describe('background refresh', () => {
     const { sandbox } = app.core;
     await createVolumeClient({
       endpoint: sandbox.endpoint,
-      credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+      credentials: {
+        accessToken: sandbox.accessToken,
+        sessionToken: sandbox.adminSession.sessionToken,
+        sessionSecret: sandbox.adminSession.sessionSecret,
+      },
     }).create({ name: 'made-by-a-colleague', size: 5 });
 
     await expect.poll(() => page.getByText('made-by-a-colleague').count(), { timeout: 10_000 }).toBe(1);

@@ -30,7 +30,12 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
   }),
   'accounts:remove': ({ spareAccountId }) => ({ accountId: spareAccountId }),
   'accounts:set-credentials': ({ localAccountId, secrets }) => ({ accountId: localAccountId, secrets, sessionOnly: true }),
-  'accounts:renew-session': ({ localAccountId, secrets }) => ({ accountId: localAccountId, sessionToken: secrets.sessionToken, sessionSecret: secrets.sessionSecret, sessionOnly: true }),
+  'accounts:renew-session': ({ localAccountId, secrets }) => ({
+    accountId: localAccountId,
+    sessionToken: secrets.sessionToken,
+    sessionSecret: secrets.sessionSecret,
+    sessionOnly: true,
+  }),
   'accounts:test': ({ localAccountId }) => ({ accountId: localAccountId }),
   'accounts:update': ({ localAccountId }) => ({ accountId: localAccountId, colour: '#2266aa' }),
   'accounts:reorder': async ({ core }) => ({ accountIds: (await core.handlers['accounts:list']({} as never)).map((a) => a.id).reverse() }),
@@ -42,7 +47,10 @@ const VALID_PAYLOADS: Record<InvokeChannel, (context: WalkContext) => unknown> =
   },
   'volumes:list': ({ localAccountId }) => ({ accountId: localAccountId, keywords: 'data' }),
   'queue:list': () => ({}),
-  'queue:submit': ({ localAccountId }) => ({ title: 'Walk', items: [{ op: 'create', accountId: localAccountId, params: { name: 'walked', size: 1 }, label: 'walked' }] }),
+  'queue:submit': ({ localAccountId }) => ({
+    title: 'Walk',
+    items: [{ op: 'create', accountId: localAccountId, params: { name: 'walked', size: 1 }, label: 'walked' }],
+  }),
   'queue:cancel': ({ batchId }) => ({ batchId }),
   'queue:retry': ({ batchId }) => ({ batchId }),
   'queue:clear-finished': () => ({}),
@@ -83,7 +91,9 @@ describe('the browser host answers every channel of the contract', () => {
     socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${token}`, { origin: host.origin });
     await new Promise((done, fail) => socket.once('open', done).once('error', fail));
     const [local] = await core.handlers['accounts:list']({} as never);
-    const spare = await core.handlers['accounts:add'](VALID_PAYLOADS['accounts:add']({ endpoint: core.sandbox.endpoint } as WalkContext) as never);
+    const spare = await core.handlers['accounts:add'](
+      VALID_PAYLOADS['accounts:add']({ endpoint: core.sandbox.endpoint } as WalkContext) as never,
+    );
     const { accessToken, adminSession } = core.sandbox;
     context = {
       core,

@@ -11,7 +11,10 @@ import { AppPage, VolumesPage } from './pages';
 describe('a damaged settings file', () => {
   let app: AppInBrowser;
   beforeAll(async () => {
-    app = await startAppInBrowser({ sandbox: { speed: 0 }, prepare: (dataDir) => writeFile(join(dataDir, 'settings.json'), '{"theme": "dark", "refreshInt') });
+    app = await startAppInBrowser({
+      sandbox: { speed: 0 },
+      prepare: (dataDir) => writeFile(join(dataDir, 'settings.json'), '{"theme": "dark", "refreshInt'),
+    });
   }, 60_000);
   afterAll(() => app?.close());
 

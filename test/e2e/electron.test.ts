@@ -15,7 +15,10 @@ import type { PreloadApi } from '../../electron/shared/contract';
 type PageGlobals = { api?: PreloadApi; open(url: string): unknown };
 
 const binary = findElectronBinary();
-if (!binary) console.log('SKIPPED "the Electron shell": no Electron binary is installed here (its download from github.com is not reachable); `npm install` where it is, then `npm test` runs it');
+if (!binary)
+  console.log(
+    'SKIPPED "the Electron shell": no Electron binary is installed here (its download from github.com is not reachable); `npm install` where it is, then `npm test` runs it',
+  );
 
 describe.skipIf(!binary)('the Electron shell', () => {
   it('opens a locked-down window whose renderer reaches the core only through the contract', async () => {
@@ -29,14 +32,23 @@ describe.skipIf(!binary)('the Electron shell', () => {
       // What the page can reach: no Node, only the preload's two functions, no new windows.
       const reach = await page.evaluate(() => {
         const page = globalThis as unknown as PageGlobals & { require?: unknown; process?: unknown };
-        return { require: typeof page.require, process: typeof page.process, api: Object.keys(page.api ?? {}).sort(), popup: page.open('https://example.com') === null };
+        return {
+          require: typeof page.require,
+          process: typeof page.process,
+          api: Object.keys(page.api ?? {}).sort(),
+          popup: page.open('https://example.com') === null,
+        };
       });
       expect(reach).toEqual({ require: 'undefined', process: 'undefined', api: ['invoke', 'on'], popup: true });
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       const info = await page.evaluate(() => (globalThis as unknown as PageGlobals).api!.invoke('app:info', {}));
       expect(info.ok && info.result.version).toMatch(/^\d+\.\d+\.\d+/);
       // Refusals cross as data, so the window keeps their code (contextBridge drops an Error's own properties).
-      const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).api!.invoke('secrets:dump' as never, {} as never).then((reply) => (reply.ok ? 'answered' : reply.error.code)));
+      const refused = await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals)
+          .api!.invoke('secrets:dump' as never, {} as never)
+          .then((reply) => (reply.ok ? 'answered' : reply.error.code)),
+      );
       expect(refused).toBe('ipc.unknown-channel');
       await page.screenshot({ path: 'test-results/screens/electron-window.png' });
     } finally {

@@ -92,7 +92,9 @@ describe('the page survives its host', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'The app host is gone' });
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
     // The waiting call failed with its reason, and the theme went back.
-    await expect.poll(() => page.locator('.el-message--error').innerText(), { timeout: 10_000 }).toContain('The window lost its connection to the app');
+    await expect
+      .poll(() => page.locator('.el-message--error').innerText(), { timeout: 10_000 })
+      .toContain('The window lost its connection to the app');
     expect(await isDark()).toBe(themeBefore);
     await page.screenshot({ path: 'test-results/host-gone.png' });
 
@@ -112,7 +114,9 @@ describe('the page survives its host', () => {
     // An action works: the theme changes, and the core keeps it.
     await page.getByTestId('theme-toggle').click();
     await expect.poll(() => isDark(), { timeout: 10_000 }).toBe(!themeBefore);
-    await expect.poll(async () => (await core.handlers['settings:get']({} as never)).theme, { timeout: 10_000 }).toBe(themeBefore ? 'light' : 'dark');
+    await expect
+      .poll(async () => (await core.handlers['settings:get']({} as never)).theme, { timeout: 10_000 })
+      .toBe(themeBefore ? 'light' : 'dark');
     await page.screenshot({ path: 'test-results/host-back.png' });
 
     expect(cspErrors).toEqual([]);

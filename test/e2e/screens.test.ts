@@ -43,7 +43,11 @@ describe('screenshots of every screen and dialog', () => {
     const { sandbox } = app.core;
     await createVolumeClient({
       endpoint: sandbox.endpoint,
-      credentials: { accessToken: sandbox.accessToken, sessionToken: sandbox.adminSession.sessionToken, sessionSecret: sandbox.adminSession.sessionSecret },
+      credentials: {
+        accessToken: sandbox.accessToken,
+        sessionToken: sandbox.adminSession.sessionToken,
+        sessionSecret: sandbox.adminSession.sessionSecret,
+      },
     }).create({ name: SUBJECT, size: 5 });
     page = await app.browser.newPage({ viewport: SIZES[0] });
     page.setDefaultTimeout(10_000);
@@ -53,7 +57,10 @@ describe('screenshots of every screen and dialog', () => {
     // Transitions end at once (Vue's transitions see a 0 s duration and finish), so a dialog or
     // drawer is drawn whole as soon as it is open and gone as soon as it is closed: the pictures
     // are the settled screens, without waiting out Element Plus's 0.3 s fades 240 times.
-    await page.addStyleTag({ content: '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; animation-duration: 0s !important; animation-delay: 0s !important; }' });
+    await page.addStyleTag({
+      content:
+        '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; animation-duration: 0s !important; animation-delay: 0s !important; }',
+    });
   }, 60_000);
 
   afterAll(() => app?.close());
@@ -73,7 +80,10 @@ describe('screenshots of every screen and dialog', () => {
           for (const stop of tour) {
             await stop.open();
             await restMouseAndFocus(page);
-            await page.screenshot({ path: `${SCREENS}/${size.width}x${size.height}-${theme}-${lang}-${stop.name}.png`, animations: 'disabled' });
+            await page.screenshot({
+              path: `${SCREENS}/${size.width}x${size.height}-${theme}-${lang}-${stop.name}.png`,
+              animations: 'disabled',
+            });
             saved += 1;
             await stop.close();
           }

@@ -30,9 +30,19 @@ describe('credentials: none readable after a restart, and an expired session', (
       sandbox: { speed: 0, seed: 'empty' },
       // The first run: the account saved with its secrets in a keychain, its volumes listed (and cached).
       prepare: async (dataDir) => {
-        const first = await startAppCore({ dataDir, keychain: new MemorySecretStore(), refreshIntervalMs: 3_600_000, sandbox: { speed: 0, seed: 'empty' } });
-        const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
-        accountId = (await first.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets })).id;
+        const first = await startAppCore({
+          dataDir,
+          keychain: new MemorySecretStore(),
+          refreshIntervalMs: 3_600_000,
+          sandbox: { speed: 0, seed: 'empty' },
+        });
+        const secrets = {
+          accessToken: cloud.accessToken,
+          sessionToken: cloud.adminSession.sessionToken,
+          sessionSecret: cloud.adminSession.sessionSecret,
+        };
+        accountId = (await first.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets }))
+          .id;
         expect((await first.handlers['volumes:list']({ accountId })).source).toBe('live');
         await first.stop();
         // The restart: this test file's own process has no Secret Service (its session bus points at nothing),
@@ -118,7 +128,13 @@ describe('credentials: none readable after a restart, and an expired session', (
     expect(renewal).toContain(session.sessionToken);
     expect(renewal).not.toContain(cloud.accessToken);
     expect(received.length).toBeGreaterThan(5);
-    for (const secret of [cloud.accessToken, cloud.adminSession.sessionToken, cloud.adminSession.sessionSecret, session.sessionToken, session.sessionSecret]) {
+    for (const secret of [
+      cloud.accessToken,
+      cloud.adminSession.sessionToken,
+      cloud.adminSession.sessionSecret,
+      session.sessionToken,
+      session.sessionSecret,
+    ]) {
       for (const frame of received) expect(frame.includes(secret)).toBe(false);
     }
     expect(await page.content()).not.toContain(cloud.accessToken);

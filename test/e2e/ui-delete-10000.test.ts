@@ -83,7 +83,9 @@ describe('deleting 10,000 volumes from the window', () => {
 
     // Mid-run: a picture of the Activity panel with the batch partly done.
     const { panel } = activity;
-    await expect.poll(async () => Number((/^([\d,]+) of/.exec(await counts())?.[1] ?? '0').replace(/,/g, '')), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((/^([\d,]+) of/.exec(await counts())?.[1] ?? '0').replace(/,/g, '')), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(0);
     await panel.screenshot({ path: `${SCREENS}/activity-10000-running.png` });
 
     await expect.poll(counts, { timeout: 120_000, interval: 250 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished\\s+Done ${SHOWN}$`));
@@ -103,7 +105,9 @@ describe('deleting 10,000 volumes from the window', () => {
     await second.app.goto(app.host.url);
     await expect.poll(() => second.volumes.count(), { timeout: 30_000 }).toBe('0 of 0 volumes');
     await second.app.toggleActivity(); // the history, from the journal
-    await expect.poll(() => again.getByTestId('batch-counts').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished`));
+    await expect
+      .poll(() => again.getByTestId('batch-counts').first().innerText(), { timeout: 10_000 })
+      .toMatch(new RegExp(`^${SHOWN} of ${SHOWN} finished`));
     await again.close();
     const longest = Math.max(0, ...longTasks);
     const held = longTasks.reduce((sum, ms) => sum + ms, 0);

@@ -25,7 +25,8 @@ describe('dialogs that say what happened', () => {
   afterAll(() => app?.close());
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
+    if (task.result?.state === 'fail')
+      await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
   });
 
   /** How many batches the Activity panel would list: the queue as the core holds it. */
@@ -76,7 +77,9 @@ describe('dialogs that say what happened', () => {
     await ui.dialogs.submit('create', 'Create').click();
     await ui.dialogs.waitClosed(create);
     // The refused one stays in the Activity panel as failed; the newest, on top, is done.
-    await expect.poll(() => ui.activity.counts(ui.activity.batch('Create volume e2e-from-image').first()), { timeout: 20_000 }).toMatch(/1 of 1 finished\s+Done 1$/);
+    await expect
+      .poll(() => ui.activity.counts(ui.activity.batch('Create volume e2e-from-image').first()), { timeout: 20_000 })
+      .toMatch(/1 of 1 finished\s+Done 1$/);
   });
 
   it('acts on a volume from the drawer by keyboard only: Tab to Extend, then Enter or Space', async () => {

@@ -35,10 +35,12 @@ describe('every button by keyboard', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => {
-      const channel = (JSON.parse(String(payload)) as { channel?: string }).channel;
-      if (channel) sent.push(channel);
-    }));
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const channel = (JSON.parse(String(payload)) as { channel?: string }).channel;
+        if (channel) sent.push(channel);
+      }),
+    );
     ui = pagesOf(page);
     await ui.app.goto(app.host.url);
     await ui.app.waitForRows();
@@ -47,7 +49,8 @@ describe('every button by keyboard', () => {
   afterAll(() => app?.close());
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
+    if (task.result?.state === 'fail')
+      await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
   });
 
   const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
@@ -118,7 +121,14 @@ describe('every button by keyboard', () => {
     await visible(page.getByTestId('filter-states'));
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.filter-form') !== null)).toBe(true);
-    await expect.poll(() => page.locator('.el-popover').filter({ has: page.getByTestId('filter-states') }).evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await expect
+      .poll(() =>
+        page
+          .locator('.el-popover')
+          .filter({ has: page.getByTestId('filter-states') })
+          .evaluate((el) => getComputedStyle(el).opacity),
+      )
+      .toBe('1');
     await ui.app.screenshot('toolbar-filters-by-keyboard');
     await page.keyboard.press('Escape');
     await hidden(page.getByTestId('filter-states'));
@@ -129,7 +139,11 @@ describe('every button by keyboard', () => {
       await expect.poll(() => sent.filter((channel) => channel === 'volumes:list').length).toBeGreaterThan(listings);
     }
     await opensWithBothKeys(page.getByTestId('create-volume'), ui.dialogs.operation('create'), search);
-    await opensWithBothKeys(page.getByRole('button', { name: 'Columns' }), page.getByRole('menuitem').filter({ hasText: 'Size (GB)' }), search);
+    await opensWithBothKeys(
+      page.getByRole('button', { name: 'Columns' }),
+      page.getByRole('menuitem').filter({ hasText: 'Size (GB)' }),
+      search,
+    );
     await opensWithBothKeys(page.getByTestId('toolbar-more'), page.getByTestId('toolbar-more-menu'), search);
 
     // A selection by keyboard (the first ArrowDown selects the first row), then its Delete.
@@ -142,10 +156,14 @@ describe('every button by keyboard', () => {
     await hidden(page.getByTestId('selected-count'));
   });
 
-  it('sidebar: Add account and an account\'s menu', async () => {
+  it("sidebar: Add account and an account's menu", async () => {
     const sidebarSearch = page.getByTestId('sidebar-search');
     await opensWithBothKeys(ui.app.addAccountButton, ui.dialogs.account, sidebarSearch);
-    await opensWithBothKeys(page.getByTestId(`account-menu-${accountId}`), page.getByRole('menuitem', { name: 'Test connection' }), sidebarSearch);
+    await opensWithBothKeys(
+      page.getByTestId(`account-menu-${accountId}`),
+      page.getByRole('menuitem', { name: 'Test connection' }),
+      sidebarSearch,
+    );
   });
 
   it('status bar: the Activity toggle opens and closes the panel', async () => {
@@ -162,11 +180,15 @@ describe('every button by keyboard', () => {
     await search.fill(free.name);
     await opensWithBothKeys(page.getByRole('button', { name: `Attach ${free.name} to a server` }), ui.dialogs.operation('attach'), search);
     await search.fill(attached.name);
-    await opensWithBothKeys(ui.attachments.detachButton(attached.name, attached.attachments[0]!.serverId), ui.dialogs.operation('detach'), search);
+    await opensWithBothKeys(
+      ui.attachments.detachButton(attached.name, attached.attachments[0]!.serverId),
+      ui.dialogs.operation('detach'),
+      search,
+    );
     await ui.app.switchView('volumes');
   });
 
-  it('table: a server\'s copy button copies its id, without opening the drawer or changing the selection', async () => {
+  it("table: a server's copy button copies its id, without opening the drawer or changing the selection", async () => {
     const serverId = attached.attachments[0]!.serverId;
     await ui.volumes.search(attached.name);
     await expect.poll(() => ui.volumes.rows.count()).toBe(1);

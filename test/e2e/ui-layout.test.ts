@@ -23,7 +23,9 @@ async function boxOf(locator: Locator): Promise<Box> {
 }
 
 function within(inner: Box, outer: Box): boolean {
-  return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+  return (
+    inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5
+  );
 }
 
 function overlaps(a: Box, b: Box): boolean {
@@ -112,7 +114,9 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     const headers = table().locator('[role="columnheader"][data-column] .sort-label');
     for (const header of await headers.all()) {
       // One line each ("Size (GB)" did wrap), and not cut.
-      expect(await header.evaluate((el) => [el.textContent, el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height < 24])).toEqual([await header.textContent(), true]);
+      expect(
+        await header.evaluate((el) => [el.textContent, el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height < 24]),
+      ).toEqual([await header.textContent(), true]);
     }
     const search = page.getByTestId('volume-search');
     expect(await search.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
@@ -124,7 +128,9 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
       await page.setViewportSize({ width: 1280, height: 720 });
       await setLanguage(language);
       await rows().nth(0).click();
-      await rows().nth(1).click({ modifiers: ['Shift'] });
+      await rows()
+        .nth(1)
+        .click({ modifiers: ['Shift'] });
       const toolbar = page.getByRole('toolbar').first();
       await expect.poll(() => page.getByTestId('selected-count').count()).toBe(1);
       const controls = toolbar.locator('button:visible, input:visible, [role="status"]:visible');
@@ -220,7 +226,10 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     await page.getByTestId('view-switcher').getByText('Attachments').click();
     const longRow = page.getByTestId('free-volume').filter({ hasText: 'long-nnnn' }).first();
     await expect.poll(() => page.getByTestId('free-volume').filter({ hasText: 'long-nnnn' }).count(), { timeout: 15_000 }).toBe(2);
-    for (const button of await page.getByTestId('free-volume').getByRole('button', { name: /Attach/ }).all()) {
+    for (const button of await page
+      .getByTestId('free-volume')
+      .getByRole('button', { name: /Attach/ })
+      .all()) {
       expect(within(await boxOf(button), viewport())).toBe(true);
     }
     expect([LONG_NAME, LONG_TWIN]).toContain(await longRow.locator('[title]').first().getAttribute('title'));
@@ -230,7 +239,7 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     await page.getByTestId('view-switcher').getByText('Volumes').click();
   });
 
-  it('lays the drawer\'s action buttons on one row in English and Chinese, Enable or Disable as the volume needs', async () => {
+  it("lays the drawer's action buttons on one row in English and Chinese, Enable or Disable as the volume needs", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('volume-search').fill('');
     const drawer = page.getByTestId('volume-drawer');
@@ -251,7 +260,7 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     }
   });
 
-  it('keeps a tall dialog\'s title and footer in view at 1280×720, its body scrolling, and tells a placeholder from a typed value', async () => {
+  it("keeps a tall dialog's title and footer in view at 1280×720, its body scrolling, and tells a placeholder from a typed value", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(theme);
@@ -274,7 +283,7 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     await setTheme('light');
   });
 
-  it('ellipsizes a 255-character name in the drawer title and the dialogs\' list, their buttons in view', async () => {
+  it("ellipsizes a 255-character name in the drawer title and the dialogs' list, their buttons in view", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('volume-search').fill('long-nnnn');
     await expect.poll(() => rows().count()).toBe(2);

@@ -83,7 +83,9 @@ describe('operations in the browser host', () => {
     await attach.getByRole('button', { name: 'Attach', exact: true }).click();
     // A single operation waits for the cloud's answer: the refusal is shown beside the field it is about.
     const serverItem = attach.locator('.el-form-item', { has: page.getByLabel('Server id') });
-    await expect.poll(() => serverItem.locator('.el-form-item__error').innerText(), { timeout: 20_000 }).toContain('No such server for this volume');
+    await expect
+      .poll(() => serverItem.locator('.el-form-item__error').innerText(), { timeout: 20_000 })
+      .toContain('No such server for this volume');
     expect(await attach.isVisible()).toBe(true);
     await attach.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => attach.isVisible()).toBe(false);

@@ -32,7 +32,11 @@ describe('credential prompts that keep their refusal, the sidebar at 1280 px, co
       // A first run keeps the account's secrets in a keychain that the restart cannot read: "needs credentials".
       prepare: async (dataDir) => {
         const first = await startAppCore({ dataDir, keychain: new MemorySecretStore(), refreshIntervalMs: 3_600_000, sandbox: LOCAL });
-        const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+        const secrets = {
+          accessToken: cloud.accessToken,
+          sessionToken: cloud.adminSession.sessionToken,
+          sessionSecret: cloud.adminSession.sessionSecret,
+        };
         const { id } = await first.handlers['accounts:add']({ name: NAME, endpoint: cloud.endpoint, colour: '#2266aa', secrets });
         expect((await first.handlers['volumes:list']({ accountId: id })).source).toBe('live');
         await first.stop();
@@ -53,7 +57,11 @@ describe('credential prompts that keep their refusal, the sidebar at 1280 px, co
   async function sidebarName() {
     const button = pagesOf(page).app.accountButton(NAME);
     const name = button.locator('.name');
-    const fit = await name.evaluate((el) => ({ width: el.getBoundingClientRect().width, cut: el.scrollWidth > el.clientWidth, text: el.textContent }));
+    const fit = await name.evaluate((el) => ({
+      width: el.getBoundingClientRect().width,
+      cut: el.scrollWidth > el.clientWidth,
+      text: el.textContent,
+    }));
     return { ...fit, title: await button.getAttribute('title'), label: await button.getAttribute('aria-label') };
   }
 
@@ -61,7 +69,10 @@ describe('credential prompts that keep their refusal, the sidebar at 1280 px, co
     const { app: shell } = pagesOf(page);
     await expect.poll(() => shell.accountState(NAME), { timeout: 15_000 }).toBe('needs credentials');
     const states = { en: 'needs credentials', 'zh-CN': '需要凭据' } as const;
-    for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1440, height: 900 },
+    ]) {
       await page.setViewportSize(size);
       for (const language of ['en', 'zh-CN'] as const) {
         await shell.setLanguage(language);
@@ -84,9 +95,15 @@ describe('credential prompts that keep their refusal, the sidebar at 1280 px, co
     const { app: shell } = pagesOf(page);
     const prompt = new CredentialsPrompt(page);
     // Bring the account online first (kept for this session: there is no keychain), then let its session expire.
-    await page.getByTestId(`account-credentials-${(await app.core.handlers['accounts:list']({})).find((a) => a.name === NAME)!.id}`).click();
+    await page
+      .getByTestId(`account-credentials-${(await app.core.handlers['accounts:list']({})).find((a) => a.name === NAME)!.id}`)
+      .click();
     await prompt.waitOpen();
-    await prompt.submit({ accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret });
+    await prompt.submit({
+      accessToken: cloud.accessToken,
+      sessionToken: cloud.adminSession.sessionToken,
+      sessionSecret: cloud.adminSession.sessionSecret,
+    });
     await expect.poll(() => shell.accountState(NAME), { timeout: 15_000 }).toBe('online');
     await expect.poll(() => prompt.dialog.isVisible()).toBe(false);
 
@@ -109,7 +126,7 @@ describe('credential prompts that keep their refusal, the sidebar at 1280 px, co
     await expect.poll(() => shell.accountState(NAME), { timeout: 15_000 }).toBe('online');
   });
 
-  it('counts a batch\'s 1,200 items with separators under its pages, in both languages', async () => {
+  it("counts a batch's 1,200 items with separators under its pages, in both languages", async () => {
     const { app: shell } = pagesOf(page);
     const local = (await app.core.handlers['accounts:list']({})).find((a) => a.kind === 'local-sandbox');
     if (!local) throw new Error('no Local sandbox account');

@@ -45,7 +45,13 @@ describe('server labels in the window', () => {
     accountId = local!.id;
     const { volumes } = await core.handlers['volumes:list']({ accountId });
     // A free volume, and a server its tenant uses (attach suggests only those).
-    free = volumes.find((v) => v.attachments.length === 0 && v.status === 'ACTIVED' && v.volumeStatus === 'AVAILABLE' && volumes.some((o) => o.userid === v.userid && o.attachments.length > 0))!;
+    free = volumes.find(
+      (v) =>
+        v.attachments.length === 0 &&
+        v.status === 'ACTIVED' &&
+        v.volumeStatus === 'AVAILABLE' &&
+        volumes.some((o) => o.userid === v.userid && o.attachments.length > 0),
+    )!;
     expect(free, 'the demo fleet has a volume free to attach beside an attached one of its tenant').toBeDefined();
     serverId = volumes.find((v) => v.userid === free.userid && v.attachments.length > 0)!.attachments[0]!.serverId;
     attachedNames = volumes.filter((v) => v.attachments.some((a) => a.serverId === serverId)).map((v) => v.name);
@@ -66,7 +72,8 @@ describe('server labels in the window', () => {
   });
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
+    if (task.result?.state === 'fail')
+      await page?.screenshot({ path: `${SCREENS}/failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png` });
   });
 
   const card = () => page.locator(`[data-testid="attachments-server"][data-server-id="${serverId}"]`);
@@ -81,7 +88,9 @@ describe('server labels in the window', () => {
     expect(await heading().locator('.server-name__text').innerText()).toBe(`${serverId.slice(0, 8)}…`);
     expect(await heading().locator('.server-name__text').getAttribute('title')).toBe(serverId);
 
-    await heading().getByRole('button', { name: `Label ${serverId}` }).focus();
+    await heading()
+      .getByRole('button', { name: `Label ${serverId}` })
+      .focus();
     await page.keyboard.press('Enter');
     const input = heading().getByRole('textbox', { name: `Label for ${serverId}` });
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -101,11 +110,13 @@ describe('server labels in the window', () => {
   });
 
   it('copies the full uuid with the copy button', async () => {
-    await heading().getByRole('button', { name: `Copy ${serverId}` }).click();
+    await heading()
+      .getByRole('button', { name: `Copy ${serverId}` })
+      .click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(serverId);
   });
 
-  it('shows the label in the table\'s Attached to column and finds its volumes by it', async () => {
+  it("shows the label in the table's Attached to column and finds its volumes by it", async () => {
     const { app, volumes } = pagesOf(page);
     await app.switchView('volumes');
     await volumes.search(LABEL.toLowerCase());
@@ -132,7 +143,9 @@ describe('server labels in the window', () => {
     await expect.poll(() => suggestion.count()).toBe(1);
     expect(await suggestion.innerText()).toContain(serverId);
     // The hint names both reasons a server is suggested: used by the tenant, or labelled.
-    expect(await attach.innerText()).toMatch(/The list suggests (one server: one this tenant already uses, or one you labelled|\d+ servers: those this tenant already uses, and those you labelled)\./);
+    expect(await attach.innerText()).toMatch(
+      /The list suggests (one server: one this tenant already uses, or one you labelled|\d+ servers: those this tenant already uses, and those you labelled)\./,
+    );
     await page.screenshot({ path: `${SCREENS}/attach-server-suggestions.png` });
     // Choosing it fills in the uuid, which is what the cloud takes.
     await suggestion.click();
@@ -158,7 +171,9 @@ describe('server labels in the window', () => {
     await drawer.getByRole('button', { name: `Label ${imageId}` }).click();
     await drawer.getByRole('textbox', { name: `Label for ${imageId}` }).fill('Debian 12 base');
     await drawer.getByTestId('server-name-save').click();
-    await expect.poll(() => drawer.locator(`[data-testid="server-name"][data-id="${imageId}"] .server-name__text`).innerText()).toBe('Debian 12 base');
+    await expect
+      .poll(() => drawer.locator(`[data-testid="server-name"][data-id="${imageId}"] .server-name__text`).innerText())
+      .toBe('Debian 12 base');
     await page.screenshot({ path: `${SCREENS}/drawer-image-label.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => drawer.isVisible()).toBe(false);
@@ -180,8 +195,16 @@ describe('server labels in the window', () => {
     await app.setLanguage('zh-CN');
     await app.toggleTheme();
     await attachments.view.getByRole('textbox').fill(LABEL);
-    expect(await heading().getByRole('button', { name: `为 ${serverId} 设置标签` }).count()).toBe(1);
-    expect(await heading().getByRole('button', { name: `复制 ${serverId}` }).count()).toBe(1);
+    expect(
+      await heading()
+        .getByRole('button', { name: `为 ${serverId} 设置标签` })
+        .count(),
+    ).toBe(1);
+    expect(
+      await heading()
+        .getByRole('button', { name: `复制 ${serverId}` })
+        .count(),
+    ).toBe(1);
     await page.screenshot({ path: `${SCREENS}/attachments-server-labels-zh-dark.png` });
     await app.toggleTheme();
     await app.setLanguage('en');

@@ -45,7 +45,13 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await pages.app.addAccountButton.click();
     const dialog = pages.dialogs.account;
     // Plain http:// to another machine: a warning, and no adding until the user confirms it.
-    await pages.dialogs.fillAccount({ name: 'Second cloud', endpoint: 'http://cloud.example.com:8787', accessToken: 'x', sessionToken: 'y', sessionSecret: 'z' });
+    await pages.dialogs.fillAccount({
+      name: 'Second cloud',
+      endpoint: 'http://cloud.example.com:8787',
+      accessToken: 'x',
+      sessionToken: 'y',
+      sessionSecret: 'z',
+    });
     await expect.poll(() => dialog.getByTestId('plain-http-warning').innerText()).toMatch(/not encrypted/);
     await dialog.getByTestId('account-submit').click();
     await expect.poll(() => dialog.innerText()).toMatch(/Not encrypted: confirm below, or use https:\/\//);
@@ -54,7 +60,11 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await screen('add-account-plain-http');
     await pages.dialogs.fillAccount({ endpoint: second.endpoint });
     await expect.poll(() => dialog.getByTestId('plain-http-warning').count()).toBe(0);
-    await pages.dialogs.fillAccount({ accessToken: second.accessToken, sessionToken: second.adminSession.sessionToken, sessionSecret: second.adminSession.sessionSecret });
+    await pages.dialogs.fillAccount({
+      accessToken: second.accessToken,
+      sessionToken: second.adminSession.sessionToken,
+      sessionSecret: second.adminSession.sessionSecret,
+    });
     await screen('add-account');
     await dialog.getByTestId('account-submit').click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
@@ -122,9 +132,15 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
 
     // Click, Shift-click a range, Ctrl-click one out; Ctrl+A takes every filtered row.
     await rows().nth(0).locator('.cell-name').click();
-    await rows().nth(2).locator('.cell-name').click({ modifiers: ['Shift'] });
+    await rows()
+      .nth(2)
+      .locator('.cell-name')
+      .click({ modifiers: ['Shift'] });
     expect(await pages.volumes.selectedCount()).toBe('3 selected');
-    await rows().nth(1).locator('.cell-name').click({ modifiers: ['Control'] });
+    await rows()
+      .nth(1)
+      .locator('.cell-name')
+      .click({ modifiers: ['Control'] });
     expect(await pages.volumes.selectedCount()).toBe('2 selected');
     expect(await rows().nth(1).getAttribute('aria-selected')).toBe('false');
     await pages.volumes.selectAll(matching);
@@ -137,7 +153,10 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await expect.poll(() => dialog.isVisible(), { timeout: 5_000 }).toBe(false);
 
     // Export: the filtered, sorted rows, as CSV.
-    const csv = (await readFile(await pages.volumes.export('csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = (await readFile(await pages.volumes.export('csv'), 'utf8'))
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toMatch(/^Name,Enabled,State,Size \(GB\)/);
     expect(csv).toHaveLength(matching + 1);
     expect(csv.slice(1).every((line) => line.includes('backup'))).toBe(true);
@@ -153,7 +172,8 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
     await pages.volumes.toggleColumn('Updated');
     await expect.poll(updated).toBe(0);
     // Kept by the core, not the page's origin: the browser host's port, and so its origin, changes each launch.
-    const saved = async () => (JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as { volumeColumns: string[] | null }).volumeColumns;
+    const saved = async () =>
+      (JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as { volumeColumns: string[] | null }).volumeColumns;
     await expect.poll(saved).toEqual(expect.not.arrayContaining(['updated']));
     expect(await saved()).toContain('state');
     await page.reload();

@@ -8,7 +8,7 @@ import { pagesOf } from './pages';
 // separator). A launch leaves the page console clean, and the page's icon is served.
 const VOLUMES = 1200;
 
-describe('the window\'s words and numbers, and a clean console', () => {
+describe("the window's words and numbers, and a clean console", () => {
   let app: AppInBrowser;
   let page: Page;
   /** Every console error or warning and uncaught page error since the page opened. */
@@ -57,7 +57,9 @@ describe('the window\'s words and numbers, and a clean console', () => {
     expect(await volumes.count()).toBe('1,200 of 1,200 volumes');
     expect(await page.locator('li.account .badge').first().innerText()).toBe('1,200');
     // Buttons named by what they show (label in name), the count's noun added for screen readers.
-    expect(await page.getByRole('button', { name: 'All accounts 1,200 volumes', exact: true }).getAttribute('data-testid')).toBe('all-accounts');
+    expect(await page.getByRole('button', { name: 'All accounts 1,200 volumes', exact: true }).getAttribute('data-testid')).toBe(
+      'all-accounts',
+    );
 
     // A tenant's number is its user id, told apart from a count.
     const tenant = page.locator('.tenants .item').first();

@@ -39,11 +39,24 @@ afterAll(async () => {
 });
 
 // Channels whose valid payloads change what the app holds are sent values that cannot be valid for them.
-const SAFE_CHANNELS = INVOKE_CHANNELS.filter((channel) => !['accounts:remove', 'queue:clear-finished', 'settings:set', 'accounts:add-local-sandbox'].includes(channel));
+const SAFE_CHANNELS = INVOKE_CHANNELS.filter(
+  (channel) => !['accounts:remove', 'queue:clear-finished', 'settings:set', 'accounts:add-local-sandbox'].includes(channel),
+);
 
 describe('Electron IPC with any value', () => {
   it('answers every channel with a well-formed reply, whatever the payload', async () => {
-    const payload = fc.oneof(fc.anything({ withDate: true, withMap: true, withSet: true, withTypedArray: true, withBigInt: true, withNullPrototype: true, maxDepth: 4 }), fc.jsonValue({ maxDepth: 6 }));
+    const payload = fc.oneof(
+      fc.anything({
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withBigInt: true,
+        withNullPrototype: true,
+        maxDepth: 4,
+      }),
+      fc.jsonValue({ maxDepth: 6 }),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...SAFE_CHANNELS), payload, async (channel, value) => {
         expectWellFormed(await main.electron.invoke(channel, value));

@@ -54,7 +54,14 @@ export function requireWithStandIn(bundle: string, options: StandInOptions): Sta
 
 /** The folders app.getPath answers, all under one temp root. */
 export function tempPaths(root: string): Record<string, string> {
-  return { userData: join(root, 'data'), logs: join(root, 'logs'), crashDumps: join(root, 'crashes'), temp: join(root, 'tmp'), appData: root, home: root };
+  return {
+    userData: join(root, 'data'),
+    logs: join(root, 'logs'),
+    crashDumps: join(root, 'crashes'),
+    temp: join(root, 'tmp'),
+    appData: root,
+    home: root,
+  };
 }
 
 /** Waits (a bounded number of short pauses) until `check` holds; fails naming `what`. */

@@ -44,7 +44,9 @@ async function queueWork(main: LoadedMain, op: 'create' | 'update', count = 1): 
   const [account] = await result<AccountView[]>(main, 'accounts:list', {});
   const volumes = op === 'update' ? (await result<VolumeListing>(main, 'volumes:list', { accountId: account!.id })).volumes : [];
   const items = Array.from({ length: count }, (_, i) =>
-    op === 'create' ? { op, accountId: account!.id, params: { name: `quit-test-${i}`, size: 10 } } : { op, accountId: account!.id, params: { unique: volumes[i]!.unique, name: `renamed-${i}` } },
+    op === 'create'
+      ? { op, accountId: account!.id, params: { name: `quit-test-${i}`, size: 10 } }
+      : { op, accountId: account!.id, params: { unique: volumes[i]!.unique, name: `renamed-${i}` } },
   );
   return result<BatchView>(main, 'queue:submit', { title: 'quit test', items });
 }
@@ -118,7 +120,10 @@ describe('quitting with queue work running', () => {
     (main.electron.module.app as { quit(): void }).quit();
     await until(() => quitPrompts(main).length === 1, 'the quit prompt');
     await new Promise((done) => setTimeout(done, 20));
-    expect(quitPrompts(main)[0]).toMatchObject({ message: '1 operations are queued or running.', buttons: ['Quit Now', 'Wait for Them to Finish', 'Cancel'] });
+    expect(quitPrompts(main)[0]).toMatchObject({
+      message: '1 operations are queued or running.',
+      buttons: ['Quit Now', 'Wait for Them to Finish', 'Cancel'],
+    });
     expect(main.electron.ended()).toBeUndefined();
     expect(main.window.isDestroyed()).toBe(false);
     expect(await result(main, 'app:info', {})).toBeTruthy();
@@ -184,7 +189,8 @@ describe('desktop conventions per OS', () => {
       await until(() => main.electron.windows.length === 2, 'a new window');
       // A menu command with no window open opens one and gives it the command once it has loaded.
       main.window.close();
-      const refresh = (items: MenuItem[]): MenuItem | undefined => items.map((item) => (item.label === 'Refresh' ? item : refresh(item.submenu ?? []))).find(Boolean);
+      const refresh = (items: MenuItem[]): MenuItem | undefined =>
+        items.map((item) => (item.label === 'Refresh' ? item : refresh(item.submenu ?? []))).find(Boolean);
       refresh(main.electron.applicationMenu() as MenuItem[])!.click!();
       await until(() => main.electron.windows.length === 3, 'a window for the command');
       main.window.paint();
@@ -271,13 +277,21 @@ describe('notifications', () => {
 
 describe('window state', () => {
   it('is saved at quit and restored, fitted to the displays connected now', async () => {
-    const first = launch({ displays: [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 2560, height: 1440 }] });
+    const first = launch({
+      displays: [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 2560, height: 1440 },
+      ],
+    });
     await first.start();
     first.window.paint();
     first.window.setBounds({ x: 2200, y: 100, width: 1600, height: 1000 });
     first.window.maximize();
     await first.quit();
-    expect(JSON.parse(await readFile(join(root, 'data', 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 2200, y: 100, width: 1600, height: 1000 }, maximized: true });
+    expect(JSON.parse(await readFile(join(root, 'data', 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 2200, y: 100, width: 1600, height: 1000 },
+      maximized: true,
+    });
 
     // The second monitor is gone: the window comes back whole on the one left.
     const second = launch({ displays: [{ x: 0, y: 0, width: 1440, height: 900 }] });
@@ -298,7 +312,13 @@ describe('window state', () => {
     expect(names.some((name) => name.startsWith('window-state.json.damaged-'))).toBe(true);
     // The window is told, as for every other damaged data file.
     const info = await result<AppInfo>(main, 'app:info', {});
-    expect(info.notices).toEqual([expect.objectContaining({ code: 'window-state', file: 'window-state.json', keptAt: expect.stringContaining('window-state.json.damaged-') })]);
+    expect(info.notices).toEqual([
+      expect.objectContaining({
+        code: 'window-state',
+        file: 'window-state.json',
+        keptAt: expect.stringContaining('window-state.json.damaged-'),
+      }),
+    ]);
   });
 });
 
@@ -308,8 +328,18 @@ describe('the log and the network', () => {
     try {
       const main = launch();
       await main.start();
-      const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
-      const added = await result<AccountView>(main, 'accounts:add', { name: 'Cloud', endpoint: cloud.endpoint, colour: '#3366ff', secrets, sessionOnly: true });
+      const secrets = {
+        accessToken: cloud.accessToken,
+        sessionToken: cloud.adminSession.sessionToken,
+        sessionSecret: cloud.adminSession.sessionSecret,
+      };
+      const added = await result<AccountView>(main, 'accounts:add', {
+        name: 'Cloud',
+        endpoint: cloud.endpoint,
+        colour: '#3366ff',
+        secrets,
+        sessionOnly: true,
+      });
       await result(main, 'volumes:list', { accountId: added.id });
       await result(main, 'accounts:test', { accountId: added.id });
       await main.quit();

@@ -42,7 +42,13 @@ afterAll(async () => {
 describe('the window', () => {
   it('is locked down, preloads only the built preload, and shows once painted on the theme colour', () => {
     const options = main.window.options;
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(options.webPreferences?.preload).toBe(join(process.cwd(), 'dist/electron/preload.cjs'));
     expect(options).toMatchObject({ show: false, backgroundColor: '#f2f3f5' });
     expect(options.minWidth).toBeGreaterThanOrEqual(1024);
@@ -52,7 +58,9 @@ describe('the window', () => {
   });
 
   it('registers app:// as a privileged standard scheme before ready', () => {
-    expect(main.electron.callsTo('protocol.registerSchemesAsPrivileged')).toEqual([[[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]]);
+    expect(main.electron.callsTo('protocol.registerSchemesAsPrivileged')).toEqual([
+      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+    ]);
   });
 
   it('keeps crash dumps local', () => {
@@ -61,7 +69,16 @@ describe('the window', () => {
 });
 
 describe('navigation', () => {
-  const foreign = ['file:///etc/passwd', 'file:///tmp/dropped.html', 'data:text/html,<script>alert(1)</script>', 'javascript:alert(1)', 'https://example.com/', 'about:blank', 'app://other-host/index.html', 'app://user:pw@cloud-disk-desk/index.html'];
+  const foreign = [
+    'file:///etc/passwd',
+    'file:///tmp/dropped.html',
+    'data:text/html,<script>alert(1)</script>',
+    'javascript:alert(1)',
+    'https://example.com/',
+    'about:blank',
+    'app://other-host/index.html',
+    'app://user:pw@cloud-disk-desk/index.html',
+  ];
 
   for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect'] as const) {
     it(`${event}: the app's own documents only`, () => {
@@ -113,7 +130,9 @@ describe('IPC', () => {
       contents.mainFrame.url = APP_URL;
     }
     // An iframe inside the app's page, even one on an app:// URL.
-    expect(await main.electron.invoke('app:info', {}, { sender: contents, senderFrame: new FakeFrame(APP_URL, contents.mainFrame) })).toEqual(refused);
+    expect(
+      await main.electron.invoke('app:info', {}, { sender: contents, senderFrame: new FakeFrame(APP_URL, contents.mainFrame) }),
+    ).toEqual(refused);
     // A frame that is gone.
     expect(await main.electron.invoke('app:info', {}, { sender: contents, senderFrame: null })).toEqual(refused);
     const other = main.electron.foreignWebContents();
@@ -151,7 +170,16 @@ describe('the app:// handler', () => {
   });
 
   it('refuses paths out of the renderer folder, malformed escapes, other hosts and folders', async () => {
-    for (const url of ['app://cloud-disk-desk/..%2f..%2fpackage.json', 'app://cloud-disk-desk/%2e%2e/%2e%2e/package.json', 'app://cloud-disk-desk/assets/..%2f..%2f..%2fpackage.json', 'app://cloud-disk-desk/%E0%A4%A', 'app://cloud-disk-desk/index.html%00.png', 'app://elsewhere/index.html', 'app://cloud-disk-desk/assets', 'app://cloud-disk-desk/missing.js']) {
+    for (const url of [
+      'app://cloud-disk-desk/..%2f..%2fpackage.json',
+      'app://cloud-disk-desk/%2e%2e/%2e%2e/package.json',
+      'app://cloud-disk-desk/assets/..%2f..%2f..%2fpackage.json',
+      'app://cloud-disk-desk/%E0%A4%A',
+      'app://cloud-disk-desk/index.html%00.png',
+      'app://elsewhere/index.html',
+      'app://cloud-disk-desk/assets',
+      'app://cloud-disk-desk/missing.js',
+    ]) {
       expect((await get(url)).status, url).toBe(404);
     }
   });

@@ -17,7 +17,16 @@ import { loadMain, tempPaths } from './load-main';
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron 45's fuse wire as shipped: version 1, 8 fuses, '1' on / '0' off. */
 const SHIPPED_FUSES = '10110001';
-const FUSE_NAMES = ['runAsNode', 'cookieEncryption', 'nodeOptions', 'inspectArguments', 'asarIntegrity', 'onlyLoadAppFromAsar', 'browserV8Snapshot', 'fileProtocolExtraPrivileges'];
+const FUSE_NAMES = [
+  'runAsNode',
+  'cookieEncryption',
+  'nodeOptions',
+  'inspectArguments',
+  'asarIntegrity',
+  'onlyLoadAppFromAsar',
+  'browserV8Snapshot',
+  'fileProtocolExtraPrivileges',
+];
 const UPDATE_URL = 'https://updates.example.invalid/cloud-disk-desk';
 const MAX_ASAR_BYTES = 15 * 1024 * 1024;
 /** What Vite bundles into the renderer: never a module of the package. */
@@ -28,16 +37,38 @@ async function standInElectronDist(folder: string): Promise<void> {
   await mkdir(join(folder, 'locales'), { recursive: true });
   await mkdir(join(folder, 'resources'), { recursive: true });
   const wire = Buffer.from([1, SHIPPED_FUSES.length, ...Buffer.from(SHIPPED_FUSES)]);
-  await writeFile(join(folder, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), Buffer.from(SENTINEL), wire, Buffer.from('\n')]));
+  await writeFile(
+    join(folder, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), Buffer.from(SENTINEL), wire, Buffer.from('\n')]),
+  );
   await chmod(join(folder, 'electron'), 0o755);
-  const empty = ['chrome-sandbox', 'chrome_crashpad_handler', 'libEGL.so', 'libGLESv2.so', 'libffmpeg.so', 'libvk_swiftshader.so', 'vk_swiftshader_icd.json', 'icudtl.dat', 'resources.pak', 'chrome_100_percent.pak', 'chrome_200_percent.pak', 'snapshot_blob.bin', 'v8_context_snapshot.bin', 'LICENSE', 'LICENSES.chromium.html', 'locales/en-US.pak'];
+  const empty = [
+    'chrome-sandbox',
+    'chrome_crashpad_handler',
+    'libEGL.so',
+    'libGLESv2.so',
+    'libffmpeg.so',
+    'libvk_swiftshader.so',
+    'vk_swiftshader_icd.json',
+    'icudtl.dat',
+    'resources.pak',
+    'chrome_100_percent.pak',
+    'chrome_200_percent.pak',
+    'snapshot_blob.bin',
+    'v8_context_snapshot.bin',
+    'LICENSE',
+    'LICENSES.chromium.html',
+    'locales/en-US.pak',
+  ];
   for (const file of empty) await writeFile(join(folder, file), '');
   await writeFile(join(folder, 'version'), '45.5.0');
 }
 
 /** The packages the app loads at run time and everything they depend on, read from the lockfile. */
 async function productionPackages(): Promise<Set<string>> {
-  const lock = JSON.parse(await readFile('package-lock.json', 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }> };
+  const lock = JSON.parse(await readFile('package-lock.json', 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+  };
   const found = new Set<string>();
   const visit = (name: string, from: string): void => {
     for (let base = from; ; base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : '') {
@@ -85,10 +116,21 @@ describe('the packed app (electron-builder --linux dir)', () => {
     execFileSync(process.execPath, ['build/make-icons.mjs']);
     // npmRebuild off: rebuilding keytar for Electron needs Electron's headers, a download; the
     // Node build of keytar is what the stand-in below runs anyway.
-    execFileSync(process.execPath, ['build/dist.mjs', '--linux', 'dir', `-c.electronDist=${join(root, 'electron-dist')}`, `-c.directories.output=${join(root, 'release')}`, '-c.npmRebuild=false'], {
-      env: { ...process.env, CDD_UPDATE_URL: UPDATE_URL },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        'build/dist.mjs',
+        '--linux',
+        'dir',
+        `-c.electronDist=${join(root, 'electron-dist')}`,
+        `-c.directories.output=${join(root, 'release')}`,
+        '-c.npmRebuild=false',
+      ],
+      {
+        env: { ...process.env, CDD_UPDATE_URL: UPDATE_URL },
+        stdio: 'pipe',
+      },
+    );
     unpacked = join(root, 'release', 'linux-unpacked');
     asarPath = join(unpacked, 'resources', 'app.asar');
     files = listPackage(asarPath, { isPack: false });
@@ -105,7 +147,8 @@ describe('the packed app (electron-builder --linux dir)', () => {
   });
 
   it('holds the built app and production modules only: no sources, tests, source maps or bundled libraries', async () => {
-    for (const built of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(built);
+    for (const built of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json'])
+      expect(files).toContain(built);
     const own = files.filter((path) => !path.startsWith('/node_modules'));
     expect(own.filter((path) => !/^\/(dist(\/(electron|renderer)(\/.*)?)?|package\.json)$/.test(path))).toEqual([]);
     expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);
@@ -119,7 +162,9 @@ describe('the packed app (electron-builder --linux dir)', () => {
   });
 
   it('unpacks the keychain module, which cannot load from inside the asar', async () => {
-    expect((await stat(join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).isFile()).toBe(true);
+    expect(
+      (await stat(join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).isFile(),
+    ).toBe(true);
   });
 
   it('flips the fuses in the packed binary as electron-builder.yml says', async () => {
@@ -150,7 +195,12 @@ describe('the packed app (electron-builder --linux dir)', () => {
     extractAll(asarPath, app);
     // The native module comes along from app.asar.unpacked, as Electron's asar loader would give it.
     expect((await stat(join(app, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).isFile()).toBe(true);
-    const main = loadMain({ main: resolve(app, 'dist/electron/main.cjs'), paths: tempPaths(join(root, 'run')), isPackaged: true, version: manifest.version });
+    const main = loadMain({
+      main: resolve(app, 'dist/electron/main.cjs'),
+      paths: tempPaths(join(root, 'run')),
+      isPackaged: true,
+      version: manifest.version,
+    });
     await main.start();
     expect(main.electron.windows).toHaveLength(1);
     const reply = (await main.electron.invoke('app:info', {})) as { ok: boolean; result: { version: string } };

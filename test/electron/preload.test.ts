@@ -12,7 +12,9 @@ function loadPreload() {
   const sent: { channel: string; payload: unknown }[] = [];
   electron.rendererInvoke = async (channel, payload) => {
     sent.push({ channel, payload });
-    return channel === 'app:info' ? { ok: true, result: { version: '1.2.3' } } : { ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } };
+    return channel === 'app:info'
+      ? { ok: true, result: { version: '1.2.3' } }
+      : { ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } };
   };
   return { electron, sent, api: electron.exposed.get('api') as PreloadApi };
 }
@@ -33,7 +35,10 @@ describe('the preload', () => {
 
   it('hands a refusal over as data, with its code, params and detail (a thrown Error would lose them)', async () => {
     const { api } = loadPreload();
-    expect(await api.invoke('settings:set', { refreshIntervalSec: 1 })).toEqual({ ok: false, error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' } });
+    expect(await api.invoke('settings:set', { refreshIntervalSec: 1 })).toEqual({
+      ok: false,
+      error: { code: 'ipc.invalid-payload', params: {}, detail: 'Invalid payload' },
+    });
   });
 
   it('listens to contract events only, and stops listening when asked', () => {

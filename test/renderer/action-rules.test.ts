@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actionBlocker, partitionByAction, VOLUME_ACTIONS, type RuleSubject, type VolumeAction } from '../../renderer/src/logic/action-rules';
+import {
+  actionBlocker,
+  partitionByAction,
+  VOLUME_ACTIONS,
+  type RuleSubject,
+  type VolumeAction,
+} from '../../renderer/src/logic/action-rules';
 import rules from '../../renderer/src/i18n/messages/rules';
 import { LOCALES, setLocale, translate } from '../../renderer/src/i18n';
 import { PASSING_STATES, VOLUME_STATES, type EnabledStatus, type VolumeState } from '../../electron/shared/volume';
@@ -23,7 +29,9 @@ const ALLOWED: Record<VolumeAction, { ACTIVED: readonly VolumeState[]; DISABLED:
 };
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 }
 
 describe('actionBlocker', () => {
@@ -63,8 +71,12 @@ describe('actionBlocker', () => {
             }
       }
       setLocale('en');
-      expect(translate(actionBlocker('extend', volume('IN_USE'))!)).toBe('Detach it first: extend needs the state “Available” and the volume is “In use”');
-      expect(translate(actionBlocker('delete', volume('ERROR_DELETING'))!)).toBe('Delete needs the state “Available”, “Error” or “Error restoring”: the volume is “Error deleting”');
+      expect(translate(actionBlocker('extend', volume('IN_USE'))!)).toBe(
+        'Detach it first: extend needs the state “Available” and the volume is “In use”',
+      );
+      expect(translate(actionBlocker('delete', volume('ERROR_DELETING'))!)).toBe(
+        'Delete needs the state “Available”, “Error” or “Error restoring”: the volume is “Error deleting”',
+      );
       setLocale('zh-CN');
       expect(translate(actionBlocker('extend', volume('ERROR'))!)).toBe('扩容需要磁盘处于“可用”状态：当前为“错误”');
       expect(translate(actionBlocker('delete', volume('DELETING'))!)).toBe('请稍候：磁盘正处于“删除中”状态');
@@ -86,14 +98,26 @@ describe('actionBlocker', () => {
   });
 
   it('asks to wait while the volume passes through a transitional state, naming it', () => {
-    expect(actionBlocker('delete', volume('DELETING'))).toEqual({ key: 'rules.wait', params: { state: { key: 'volumes.states.DELETING' } } });
-    expect(actionBlocker('disable', volume('UNRECOGNIZED'))).toEqual({ key: 'rules.wait', params: { state: { key: 'volumes.states.UNRECOGNIZED' } } });
+    expect(actionBlocker('delete', volume('DELETING'))).toEqual({
+      key: 'rules.wait',
+      params: { state: { key: 'volumes.states.DELETING' } },
+    });
+    expect(actionBlocker('disable', volume('UNRECOGNIZED'))).toEqual({
+      key: 'rules.wait',
+      params: { state: { key: 'volumes.states.UNRECOGNIZED' } },
+    });
     expect(actionBlocker('attach', volume('CREATING'))?.key).toBe('rules.wait');
   });
 
   it('names the state an action needs when the volume is stable but wrong', () => {
-    expect(actionBlocker('extend', volume('ERROR'))).toEqual({ key: 'rules.needs.extend', params: { state: { key: 'volumes.states.ERROR' } } });
-    expect(actionBlocker('delete', volume('ERROR_DELETING'))).toEqual({ key: 'rules.needs.delete', params: { state: { key: 'volumes.states.ERROR_DELETING' } } });
+    expect(actionBlocker('extend', volume('ERROR'))).toEqual({
+      key: 'rules.needs.extend',
+      params: { state: { key: 'volumes.states.ERROR' } },
+    });
+    expect(actionBlocker('delete', volume('ERROR_DELETING'))).toEqual({
+      key: 'rules.needs.delete',
+      params: { state: { key: 'volumes.states.ERROR_DELETING' } },
+    });
     expect(actionBlocker('detach', volume('AVAILABLE'))).toEqual({ key: 'rules.notAttached' });
     expect(actionBlocker('attach', volume('IN_USE'))).toEqual({ key: 'rules.alreadyAttached', params: { server: 'srv-1' } });
   });
@@ -107,7 +131,11 @@ describe('actionBlocker', () => {
 
 describe('partitionByAction', () => {
   it('keeps the rows an action applies to, in order, and lists the others with why', () => {
-    const rows = [{ ...volume('AVAILABLE'), name: 'a' }, { ...volume('IN_USE'), name: 'b' }, { ...volume('ERROR'), name: 'c' }];
+    const rows = [
+      { ...volume('AVAILABLE'), name: 'a' },
+      { ...volume('IN_USE'), name: 'b' },
+      { ...volume('ERROR'), name: 'c' },
+    ];
     const { allowed, refused } = partitionByAction('delete', rows);
     expect(allowed.map((r) => r.name)).toEqual(['a', 'c']);
     expect(refused).toEqual([{ row: rows[1], blocker: { key: 'rules.inUse.delete' } }]);

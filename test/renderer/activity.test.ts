@@ -21,7 +21,18 @@ async function settle(): Promise<void> {
 }
 
 function item(batchId: string, n: number, state: QueueState, extra: Partial<QueueItemView> = {}): QueueItemView {
-  return { id: `${batchId}-${n}`, batchId, accountId: 'acc', op: 'delete', params: { unique: n }, label: `vol-${n}`, state, attempts: 1, updatedAt: 1, ...extra };
+  return {
+    id: `${batchId}-${n}`,
+    batchId,
+    accountId: 'acc',
+    op: 'delete',
+    params: { unique: n },
+    label: `vol-${n}`,
+    state,
+    attempts: 1,
+    updatedAt: 1,
+    ...extra,
+  };
 }
 
 /** Picks one of the item filters of an expanded batch. */
@@ -41,12 +52,24 @@ describe('Activity panel', () => {
     i18n.global.locale.value = 'en';
     pinia = createPinia();
     setActivePinia(pinia);
-    const big = Array.from({ length: 1000 }, (_, n) => item('big', n, n < 990 ? 'done' : n < 995 ? 'failed' : 'pending', n === 990 ? { error: { code: 'volumes.error.status-invalid', params: {}, detail: 'status invalid' } } : {}));
+    const big = Array.from({ length: 1000 }, (_, n) =>
+      item(
+        'big',
+        n,
+        n < 990 ? 'done' : n < 995 ? 'failed' : 'pending',
+        n === 990 ? { error: { code: 'volumes.error.status-invalid', params: {}, detail: 'status invalid' } } : {},
+      ),
+    );
     batches = [
       { id: 'old', title: 'Create volume a', createdAt: 1_000, items: [item('old', 1, 'done', { op: 'create' })] },
       { id: 'big', title: 'Delete 1000 volumes', createdAt: 2_000, items: big },
     ];
-    host = fakeHost({ 'queue:list': () => batches, 'queue:cancel': () => null, 'queue:retry': () => null, 'queue:clear-finished': () => null });
+    host = fakeHost({
+      'queue:list': () => batches,
+      'queue:cancel': () => null,
+      'queue:retry': () => null,
+      'queue:clear-finished': () => null,
+    });
     setHost(host);
   });
 
@@ -123,8 +146,18 @@ describe('Activity panel', () => {
 
   it('offers on each batch only the retries that apply: cancelled ones, failed ones, or none', async () => {
     batches = [
-      { id: 'cancelled', title: 'Only cancelled', createdAt: 3_000, items: [item('cancelled', 1, 'cancelled'), item('cancelled', 2, 'cancelled')] },
-      { id: 'mixed', title: 'Mixed', createdAt: 2_500, items: [item('mixed', 1, 'unknown'), item('mixed', 2, 'cancelled'), item('mixed', 3, 'done')] },
+      {
+        id: 'cancelled',
+        title: 'Only cancelled',
+        createdAt: 3_000,
+        items: [item('cancelled', 1, 'cancelled'), item('cancelled', 2, 'cancelled')],
+      },
+      {
+        id: 'mixed',
+        title: 'Mixed',
+        createdAt: 2_500,
+        items: [item('mixed', 1, 'unknown'), item('mixed', 2, 'cancelled'), item('mixed', 3, 'done')],
+      },
       { id: 'old', title: 'Create volume a', createdAt: 1_000, items: [item('old', 1, 'done', { op: 'create' })] },
     ];
     const panel = await mountPanel();
@@ -138,29 +171,54 @@ describe('Activity panel', () => {
     expect(host.calls.at(-1)).toEqual({ channel: 'queue:retry', payload: { batchId: 'cancelled', scope: 'cancelled' } });
   });
 
-  it('reads a failed item in Chinese in a zh-CN window, the code and the core\'s text only in its details', async () => {
+  it("reads a failed item in Chinese in a zh-CN window, the code and the core's text only in its details", async () => {
     i18n.global.locale.value = 'zh-CN';
     const error = { code: 'queue.delete-failed', params: {}, detail: 'volumeStatus ERROR_DELETING' } as const;
-    const api = { code: 'volumes.error.op-failed', params: { op: 'delete' }, detail: 'delete failed: volumes.error.delete-failed (500)' } as const;
-    batches = [{ id: 'zh', title: '删除 2 个磁盘', createdAt: 3_000, items: [item('zh', 1, 'failed', { error }), item('zh', 2, 'failed', { error: api })] }];
+    const api = {
+      code: 'volumes.error.op-failed',
+      params: { op: 'delete' },
+      detail: 'delete failed: volumes.error.delete-failed (500)',
+    } as const;
+    batches = [
+      {
+        id: 'zh',
+        title: '删除 2 个磁盘',
+        createdAt: 3_000,
+        items: [item('zh', 1, 'failed', { error }), item('zh', 2, 'failed', { error: api })],
+      },
+    ];
     useNavigationStore().openBatch('zh');
     const panel = await mountPanel();
     const rows = [...panel.querySelectorAll('[data-testid="batch-item"]')];
     expect(rows).toHaveLength(2);
-    const headline = (row: Element) => [...row.querySelector('.item__error')!.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+    const headline = (row: Element) =>
+      [...row.querySelector('.item__error')!.childNodes]
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.textContent)
+        .join('');
     expect(headline(rows[0]!)).toBe('磁盘无法删除');
     expect(headline(rows[1]!)).toBe('云平台执行操作“delete”失败');
     for (const row of rows) {
-      const shown = [...row.childNodes].filter((n) => !(n instanceof Element && n.querySelector('[data-testid="error-details"]'))).map((n) => n.textContent).join(' ') + headline(row);
+      const shown =
+        [...row.childNodes]
+          .filter((n) => !(n instanceof Element && n.querySelector('[data-testid="error-details"]')))
+          .map((n) => n.textContent)
+          .join(' ') + headline(row);
       expect(shown).not.toMatch(/ERROR_DELETING|volumes\.error|queue\./);
     }
-    expect(rows[0]!.querySelector('[data-testid="error-details"]')?.textContent).toContain('queue.delete-failed: volumeStatus ERROR_DELETING');
+    expect(rows[0]!.querySelector('[data-testid="error-details"]')?.textContent).toContain(
+      'queue.delete-failed: volumeStatus ERROR_DELETING',
+    );
     expect(panel.querySelector('[data-batch-id="zh"] .batch__actions')?.textContent?.trim()).toBe('重试失败项');
   });
 
   it('follows queue changes and clears finished batches', async () => {
     const panel = await mountPanel();
-    host.emit('queue:changed', { batches: [], items: Array.from({ length: 5 }, (_, k) => item('big', 995 + k, 'done', { updatedAt: 2 })), forgotten: [] });
+    host.emit('queue:changed', {
+      batches: [],
+      items: Array.from({ length: 5 }, (_, k) => item('big', 995 + k, 'done', { updatedAt: 2 })),
+      forgotten: [],
+    });
     await settle();
     expect(panel.querySelector('[data-testid="batch-counts"]')?.textContent).toContain('1,000 of 1,000 finished');
     const clear = [...panel.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Clear finished') as HTMLButtonElement;

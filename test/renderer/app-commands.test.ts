@@ -13,7 +13,17 @@ import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { startStores } from '../../renderer/src/stores/start';
 import { fakeHost } from './fake-host';
 
-const ACCOUNT: AccountView = { id: 'a1', name: 'Prod', endpoint: 'https://cloud.example', colour: '#3366ff', tenants: [{ userId: 7 }], kind: 'cloud', secretsIn: 'keychain', hasCredentials: true, state: 'online' };
+const ACCOUNT: AccountView = {
+  id: 'a1',
+  name: 'Prod',
+  endpoint: 'https://cloud.example',
+  colour: '#3366ff',
+  tenants: [{ userId: 7 }],
+  kind: 'cloud',
+  secretsIn: 'keychain',
+  hasCredentials: true,
+  state: 'online',
+};
 
 describe('the menu commands', () => {
   it('open the create dialog for the scope in view, refresh, toggle the Activity panel and open the settings', async () => {

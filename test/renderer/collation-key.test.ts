@@ -11,7 +11,9 @@ const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function texts(count: number, alphabet: string, seed = 7): string[] {
   let state = seed;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+  );
 }
 
 describe('collation keys', () => {

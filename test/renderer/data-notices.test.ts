@@ -15,7 +15,12 @@ const INFO: AppInfo = {
   version: '0.1.0',
   keychain: { available: true },
   notices: [
-    { code: 'queue', file: 'queue.jsonl', keptAt: '/home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z', params: { kept: 12, dropped: 1 } },
+    {
+      code: 'queue',
+      file: 'queue.jsonl',
+      keptAt: '/home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z',
+      params: { kept: 12, dropped: 1 },
+    },
     { code: 'local-sandbox', file: 'local-sandbox.json', keptAt: null, params: {} },
   ],
 };
@@ -40,7 +45,9 @@ describe('the data notices', () => {
     const items = wrapper.findAll('.data-notice').map((item) => item.text());
     expect(wrapper.text()).toContain('Damaged data files were set aside at this start');
     expect(items[0]).toContain("The operation queue's journal (queue.jsonl) was damaged: 12 records replayed, 1 unreadable line left out.");
-    expect(items[0]).toContain('The original is kept, unchanged, at /home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z');
+    expect(items[0]).toContain(
+      'The original is kept, unchanged, at /home/ann/.config/Cloud Disk Desk/queue.jsonl.damaged-2026-01-01T10-42-00-000Z',
+    );
     expect(items[1]).toContain("The Local sandbox's fleet (local-sandbox.json) was damaged; a fresh demo fleet replaces it.");
     expect(items[1]).toContain('could not be moved aside and is still at local-sandbox.json');
 

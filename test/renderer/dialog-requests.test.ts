@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { attachBatch, cloneBatch, createBatch, deleteBatch, detachBatch, extendBatch, refusedField, switchBatch, type Target } from '../../renderer/src/logic/dialog-requests';
+import {
+  attachBatch,
+  cloneBatch,
+  createBatch,
+  deleteBatch,
+  detachBatch,
+  extendBatch,
+  refusedField,
+  switchBatch,
+  type Target,
+} from '../../renderer/src/logic/dialog-requests';
 import { freeVolumes, groupByServer, serversSeen } from '../../renderer/src/logic/attachments-index';
 import { queueRequestSchema } from '../../electron/shared/queue';
 import type { VolumeState } from '../../electron/shared/volume';
 
-function vol(unique: number, server?: string, extra: Partial<{ userid: number | null; volumeStatus: VolumeState; status: 'ACTIVED' | 'DISABLED'; device: string; accountId: string }> = {}) {
+function vol(
+  unique: number,
+  server?: string,
+  extra: Partial<{
+    userid: number | null;
+    volumeStatus: VolumeState;
+    status: 'ACTIVED' | 'DISABLED';
+    device: string;
+    accountId: string;
+  }> = {},
+) {
   return {
     unique,
     name: `vol-${unique}`,
@@ -37,7 +57,10 @@ describe('dialog requests', () => {
     const c = cloneBatch(vol(1), 102, 'copy ', '');
     expect(c.items).toEqual([{ op: 'clone', accountId: 'acc', label: 'copy', params: { unique: 1, uid: 102, name: 'copy' } }]);
     const e = extendBatch([vol(1), vol(2)], 50);
-    expect(e.items.map((i) => i.params)).toEqual([{ unique: 1, size: 50 }, { unique: 2, size: 50 }]);
+    expect(e.items.map((i) => i.params)).toEqual([
+      { unique: 1, size: 50 },
+      { unique: 2, size: 50 },
+    ]);
     expect(e.title).toEqual({ key: 'dialogs.batch.extendMany', params: { n: 2, size: 50 } });
     expect(extendBatch([vol(1)], 50).title).toEqual({ key: 'dialogs.batch.extendOne', params: { name: 'vol-1', size: 50 } });
     const a = attachBatch(vol(3), ' srv-1 ');
@@ -47,7 +70,10 @@ describe('dialog requests', () => {
 
   it('detaches each volume from its own server', () => {
     const d = detachBatch([vol(1, 'srv-a'), vol(2, 'srv-b')]);
-    expect(d.items.map((i) => i.params)).toEqual([{ unique: 1, serverId: 'srv-a' }, { unique: 2, serverId: 'srv-b' }]);
+    expect(d.items.map((i) => i.params)).toEqual([
+      { unique: 1, serverId: 'srv-a' },
+      { unique: 2, serverId: 'srv-b' },
+    ]);
     valid(d.items);
   });
 

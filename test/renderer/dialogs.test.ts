@@ -27,7 +27,11 @@ async function settle(): Promise<void> {
 /** The open dialog is closing: its frame hides it (the store forgets it at the animation's end). */
 function closing(): boolean {
   const overlay = document.body.querySelector<HTMLElement>('.operation-dialog')?.closest<HTMLElement>('.el-overlay');
-  return !overlay || overlay.style.display === 'none' || document.body.querySelector('.operation-dialog')?.closest('.dialog-fade-leave-active, .dialog-fade-leave-to') != null;
+  return (
+    !overlay ||
+    overlay.style.display === 'none' ||
+    document.body.querySelector('.operation-dialog')?.closest('.dialog-fade-leave-active, .dialog-fade-leave-to') != null
+  );
 }
 
 /** The open dialog, teleported to the body. */
@@ -80,7 +84,14 @@ describe('operation dialogs', () => {
       'queue:submit': ({ title, items }) => {
         submitted.push({ title, items: items as QueueRequest[] });
         const id = `b${submitted.length}`;
-        const views = (items as QueueRequest[]).map((request, i): QueueItemView => ({ ...request, id: `${id}-${i}`, batchId: id, state: 'pending', attempts: 0, updatedAt: 1 }));
+        const views = (items as QueueRequest[]).map((request, i): QueueItemView => ({
+          ...request,
+          id: `${id}-${i}`,
+          batchId: id,
+          state: 'pending',
+          attempts: 0,
+          updatedAt: 1,
+        }));
         queued.push(...views);
         const batch: BatchView = { id, title, createdAt: Date.now(), items: views };
         return batch;
@@ -100,7 +111,13 @@ describe('operation dialogs', () => {
 
   it('deletes many: leaves out the volumes in use, says why, and queues one batch with the count', async () => {
     const inUse: Partial<Volume> = { volumeStatus: 'IN_USE', attachments: [{ serverId: 's1', device: '/dev/vdb', attachedAt: 1 }] };
-    const rows = [row('acc', 1), row('acc', 2, inUse), row('acc', 3, { volumeStatus: 'ERROR' }), row('acc', 4, inUse), row('acc', 5, { volumeStatus: 'DELETING' })];
+    const rows = [
+      row('acc', 1),
+      row('acc', 2, inUse),
+      row('acc', 3, { volumeStatus: 'ERROR' }),
+      row('acc', 4, inUse),
+      row('acc', 5, { volumeStatus: 'DELETING' }),
+    ];
     useDialogsStore().open({ kind: 'delete', volumes: rows });
     await settle();
     // Refusals are grouped by reason.
@@ -168,7 +185,10 @@ describe('operation dialogs', () => {
   });
 
   it('says a selection is too large for one batch in the other dialogs too, when asked to queue it', async () => {
-    useDialogsStore().open({ kind: 'enable', volumes: Array.from({ length: 10_001 }, (_, i) => row('acc', i + 1, { status: 'DISABLED' })) });
+    useDialogsStore().open({
+      kind: 'enable',
+      volumes: Array.from({ length: 10_001 }, (_, i) => row('acc', i + 1, { status: 'DISABLED' })),
+    });
     await settle();
     button('Enable').click();
     await settle();
@@ -204,11 +224,16 @@ describe('operation dialogs', () => {
     const attached = row('acc', 4, { volumeStatus: 'IN_USE', attachments: [{ serverId: 'srv-9', device: '/dev/vdc', attachedAt: 1 }] });
     useDialogsStore().open({ kind: 'disable', volumes: [attached, row('acc', 5, { status: 'DISABLED' })] });
     await settle();
-    expect(dialogEl().querySelector('[data-testid="disable-detaches"]')?.textContent).toContain('This volume is attached to server srv-9: disabling it detaches it from that server first.');
+    expect(dialogEl().querySelector('[data-testid="disable-detaches"]')?.textContent).toContain(
+      'This volume is attached to server srv-9: disabling it detaches it from that server first.',
+    );
     expect(dialogEl().querySelector('[data-testid="refused-rows"]')?.textContent).toContain('The volume is already disabled: vol-5');
     button('Disable').click();
     await settle();
-    expect(submitted[0]).toEqual({ title: 'Disable vol-4', items: [{ op: 'disable', accountId: 'acc', label: 'vol-4', params: { unique: 4, serverId: 'srv-9' } }] });
+    expect(submitted[0]).toEqual({
+      title: 'Disable vol-4',
+      items: [{ op: 'disable', accountId: 'acc', label: 'vol-4', params: { unique: 4, serverId: 'srv-9' } }],
+    });
   });
 
   it('extends only to a size larger than the largest current one', async () => {
@@ -261,11 +286,18 @@ describe('operation dialogs', () => {
     button('Create').click();
     await settle();
     expect(submitted).toHaveLength(1);
-    expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')?.textContent).toContain('Waiting for the cloud to accept the request');
+    expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')?.textContent).toContain(
+      'Waiting for the cloud to accept the request',
+    );
     answer(queued[0], { state: 'running', attempts: 1 });
     await settle();
     expect(dialogEl().querySelector('[data-testid="dialog-awaiting"]')).not.toBeNull(); // sent is not answered
-    answer(queued[0], { state: 'failed', attempts: 1, updatedAt: 3, error: { code: 'volumes.error.image-not-exists', params: {}, detail: 'create failed (406)' } as QueueItemView['error'] });
+    answer(queued[0], {
+      state: 'failed',
+      attempts: 1,
+      updatedAt: 3,
+      error: { code: 'volumes.error.image-not-exists', params: {}, detail: 'create failed (406)' } as QueueItemView['error'],
+    });
     await settle();
     expect(useDialogsStore().current).not.toBeNull();
     const imageError = () => input('Image id').closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim();
@@ -284,12 +316,16 @@ describe('operation dialogs', () => {
     expect(useNavigationStore().focusedBatchId).toBe('b2');
   });
 
-  it('says a refusal that is about no field at the foot, in the catalogue\'s words', async () => {
+  it("says a refusal that is about no field at the foot, in the catalogue's words", async () => {
     useDialogsStore().open({ kind: 'enable', volumes: [row('acc', 1, { status: 'DISABLED' })] });
     await settle();
     button('Enable').click();
     await settle();
-    answer(queued[0], { state: 'failed', attempts: 1, error: { code: 'volumes.error.status-invalid', params: {}, detail: 'enable failed (406)' } as QueueItemView['error'] });
+    answer(queued[0], {
+      state: 'failed',
+      attempts: 1,
+      error: { code: 'volumes.error.status-invalid', params: {}, detail: 'enable failed (406)' } as QueueItemView['error'],
+    });
     await settle();
     expect(dialogEl().querySelector('[data-testid="dialog-failure"]')?.textContent).toContain('The cloud refused it:');
     expect(dialogEl().querySelector('[data-testid="dialog-failure"]')?.textContent).not.toContain('enable failed'); // the core's text is detail, not words
@@ -315,7 +351,14 @@ describe('operation dialogs', () => {
 
   it('asks a confirmation through the store, in the same frame: yes when confirmed, no when closed', async () => {
     const dialogs = useDialogsStore();
-    const ask = () => dialogs.confirm({ title: 'Remove account', body: 'Remove "Lab"?', confirmLabel: 'Remove', danger: true, testid: 'confirm-remove-account' });
+    const ask = () =>
+      dialogs.confirm({
+        title: 'Remove account',
+        body: 'Remove "Lab"?',
+        confirmLabel: 'Remove',
+        danger: true,
+        testid: 'confirm-remove-account',
+      });
     const first = ask();
     await settle();
     expect(dialogEl().getAttribute('data-testid')).toBe('confirm-remove-account');

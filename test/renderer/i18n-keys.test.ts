@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, messageModules, type MessageTree } from '../../renderer/src/i18n';
 
 function keys(tree: MessageTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
 }
 
 describe('translations', () => {
@@ -29,7 +31,9 @@ describe('translations', () => {
     for (const module of messageModules) {
       const zh = keys(module['zh-CN']);
       for (const key of zh) {
-        const text = key.split('.').reduce<MessageTree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), module['zh-CN']);
+        const text = key
+          .split('.')
+          .reduce<MessageTree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), module['zh-CN']);
         expect(typeof text === 'string' && text.trim().length > 0, key).toBe(true);
       }
     }

@@ -28,7 +28,11 @@ describe('listing banners', () => {
   it('says an account is offline, since when, and why, while its cached rows stay', async () => {
     const { accounts, volumes, wrapper } = setup();
     accounts.accounts = [account('a', { name: 'Prod', state: 'offline' }), account('b', { name: 'Test' })];
-    Object.assign(volumes.metaOf('a'), { asOf: new Date(2026, 0, 1, 10, 42).getTime(), source: 'cache', problem: { code: 'client.network', params: {}, detail: 'connect ECONNREFUSED' } });
+    Object.assign(volumes.metaOf('a'), {
+      asOf: new Date(2026, 0, 1, 10, 42).getTime(),
+      source: 'cache',
+      problem: { code: 'client.network', params: {}, detail: 'connect ECONNREFUSED' },
+    });
     Object.assign(volumes.metaOf('b'), { asOf: Date.now(), source: 'live' });
     await nextTick();
     const banners = wrapper.findAll('.offline');

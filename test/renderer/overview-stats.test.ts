@@ -3,9 +3,26 @@ import { accountFigures, needingAttention, overviewTotals, presentStates } from 
 import type { EnabledStatus, VolumeState } from '../../electron/shared/volume';
 
 let next = 1;
-function row(accountId: string, userid: number | null, volumeStatus: VolumeState, size: number, status: EnabledStatus = 'ACTIVED', stuck = false) {
+function row(
+  accountId: string,
+  userid: number | null,
+  volumeStatus: VolumeState,
+  size: number,
+  status: EnabledStatus = 'ACTIVED',
+  stuck = false,
+) {
   const unique = next++;
-  return { unique, userid, name: `v${String(unique).padStart(2, '0')}`, volumeStatus, status, size, accountId, key: `${accountId}:${unique}`, stuck };
+  return {
+    unique,
+    userid,
+    name: `v${String(unique).padStart(2, '0')}`,
+    volumeStatus,
+    status,
+    size,
+    accountId,
+    key: `${accountId}:${unique}`,
+    stuck,
+  };
 }
 
 describe('overview totals', () => {
@@ -66,7 +83,7 @@ describe('volumes needing attention', () => {
   });
 });
 
-describe('an account\'s figures', () => {
+describe("an account's figures", () => {
   it('are counted once per rows array, and again for a new array of the same account', () => {
     const rows = [row('a', 1, 'AVAILABLE', 3), row('a', 1, 'ERROR', 4)];
     const first = accountFigures(rows, 'a');
@@ -91,7 +108,11 @@ describe('overview charts', () => {
       ['AVAILABLE', 'available (#2)', 2],
       ['ERROR', 'error (#1)', 1],
     ]);
-    const bars = tenantBars(z!, (id) => `T${id}`, label, format) as { xAxis: { data: string[] }; yAxis: { type: string }; series: { id: string; name: string; data: number[] }[] };
+    const bars = tenantBars(z!, (id) => `T${id}`, label, format) as {
+      xAxis: { data: string[] };
+      yAxis: { type: string };
+      series: { id: string; name: string; data: number[] }[];
+    };
     expect(bars.xAxis.data).toEqual(['T101', 'T102']);
     expect(bars.series.map((s) => [s.id, s.name, s.data])).toEqual([
       ['AVAILABLE', 'available', [1, 1]],
@@ -107,18 +128,36 @@ describe('overview charts', () => {
 
   it('shows every state in the tenant chart legend, over as many rows as the chart width takes, leaving room for them', async () => {
     const { tenantBars, legendRows } = await import('../../renderer/src/logic/overview-charts');
-    const states = ['AVAILABLE', 'ATTACHING', 'CREATING', 'DELETING', 'DOWNLOADING', 'ERROR', 'ERROR_DELETING', 'IN_USE', 'DETACHING', 'UNRECOGNIZED'] as const;
+    const states = [
+      'AVAILABLE',
+      'ATTACHING',
+      'CREATING',
+      'DELETING',
+      'DOWNLOADING',
+      'ERROR',
+      'ERROR_DELETING',
+      'IN_USE',
+      'DETACHING',
+      'UNRECOGNIZED',
+    ] as const;
     const rows = states.map((state, i) => row('z', 100 + (i % 4), state, 10));
     const [z] = overviewTotals(rows, ['z']);
     const en = (s: string) => s.toLowerCase().replace('_', ' ');
     type Media = { query: { minWidth: number }; option: { grid: { bottom: number } } };
-    const bars = tenantBars(z!, (id) => `T${id}`, en, String) as { legend: { type: string }; grid: { bottom: number }; media: Media[]; series: { name: string }[] };
+    const bars = tenantBars(z!, (id) => `T${id}`, en, String) as {
+      legend: { type: string };
+      grid: { bottom: number };
+      media: Media[];
+      series: { name: string }[];
+    };
     expect(bars.legend.type).toBe('plain'); // no pages: every state is in view
     expect(bars.series.map((s) => s.name).sort()).toEqual(states.map(en).sort());
     const names = bars.series.map((s) => s.name);
     expect(legendRows(names, 400)).toBeGreaterThanOrEqual(2);
     expect(legendRows(names, 1120)).toBe(1);
-    expect(legendRows(['可用', '挂载中', '创建中', '删除中', '下载中', '错误', '删除出错', '使用中', '卸载中', '变更中'], 400)).toBeGreaterThanOrEqual(2);
+    expect(
+      legendRows(['可用', '挂载中', '创建中', '删除中', '下载中', '错误', '删除出错', '使用中', '卸载中', '变更中'], 400),
+    ).toBeGreaterThanOrEqual(2);
     // The narrowest chart leaves the most room under the plot; wider ones, as the legend needs fewer rows.
     const bottoms = bars.media.map((m) => m.option.grid.bottom);
     expect(bars.grid.bottom).toBeGreaterThan(bottoms[bottoms.length - 1]!);
@@ -130,13 +169,23 @@ describe('overview charts', () => {
     const rows = Array.from({ length: COLUMN_TENANTS + 1 }, (_, i) => row('z', 200 + i, 'AVAILABLE', 10));
     const [many] = overviewTotals(rows, ['z']);
     type Axis = { type: string; data?: string[]; axisLabel?: { interval?: number; overflow?: string } };
-    const bars = tenantBars(many!, (id) => `Tenant ${id}`, (s) => s, String) as { xAxis: Axis; yAxis: Axis };
+    const bars = tenantBars(
+      many!,
+      (id) => `Tenant ${id}`,
+      (s) => s,
+      String,
+    ) as { xAxis: Axis; yAxis: Axis };
     expect(bars.yAxis.type).toBe('category');
     expect(bars.yAxis.data).toHaveLength(COLUMN_TENANTS + 1);
     expect(bars.yAxis.axisLabel).toMatchObject({ interval: 0, overflow: 'truncate' }); // no label skipped, long ones cut (the tooltip has them whole)
     expect(bars.xAxis.type).toBe('value');
     const [few] = overviewTotals(rows.slice(0, 2), ['z']);
-    const columns = tenantBars(few!, (id) => `Tenant ${id}`, (s) => s, String) as { xAxis: Axis };
+    const columns = tenantBars(
+      few!,
+      (id) => `Tenant ${id}`,
+      (s) => s,
+      String,
+    ) as { xAxis: Axis };
     expect(columns.xAxis).toMatchObject({ type: 'category', axisLabel: { interval: 0 } });
     expect(tenantChartHeight(2)).toBe(220);
     expect(tenantChartHeight(30)).toBeGreaterThan(30 * 20);

@@ -41,7 +41,18 @@ function emit<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]
 }
 
 function item(batchId: string, n: number, state: QueueState = 'pending', extra: Partial<QueueItemView> = {}): QueueItemView {
-  return { id: `${batchId}-i${n}`, batchId, accountId: 'acc', op: 'delete', params: { unique: n }, label: `vol-${n}`, state, attempts: 0, updatedAt: 1000, ...extra };
+  return {
+    id: `${batchId}-i${n}`,
+    batchId,
+    accountId: 'acc',
+    op: 'delete',
+    params: { unique: n },
+    label: `vol-${n}`,
+    state,
+    attempts: 0,
+    updatedAt: 1000,
+    ...extra,
+  };
 }
 
 function batch(id: string, createdAt: number, items: QueueItemView[], title = `batch ${id}`): BatchView {
@@ -81,7 +92,11 @@ describe('queue store', () => {
   it('applies changes incrementally: new batches, changed items, forgotten batches', async () => {
     const store = await storeWith([batch('a', 1, [item('a', 1), item('a', 2)]), batch('b', 2, [item('b', 1, 'done')])]);
     const untouched = store.batches.find((b) => b.id === 'b');
-    emit('queue:changed', { batches: [{ id: 'c', title: 'Create 1 volume', createdAt: 3 }], items: [item('c', 1), item('a', 2, 'done', { updatedAt: 2000 })], forgotten: [] });
+    emit('queue:changed', {
+      batches: [{ id: 'c', title: 'Create 1 volume', createdAt: 3 }],
+      items: [item('c', 1), item('a', 2, 'done', { updatedAt: 2000 })],
+      forgotten: [],
+    });
     expect(store.batches.map((b) => b.id)).toEqual(['c', 'b', 'a']);
     expect(store.batchById('a')?.items.map((i) => i.state)).toEqual(['pending', 'done']);
     expect(store.batchById('b')).toBe(untouched); // a batch nothing touched is kept as it was
@@ -107,7 +122,15 @@ describe('queue store', () => {
   });
 
   it('counts a batch per state with the finished share', async () => {
-    const items = [item('a', 1, 'done'), item('a', 2, 'done'), item('a', 3, 'failed'), item('a', 4, 'running'), item('a', 5, 'pending'), item('a', 6, 'unknown'), item('a', 7, 'cancelled')];
+    const items = [
+      item('a', 1, 'done'),
+      item('a', 2, 'done'),
+      item('a', 3, 'failed'),
+      item('a', 4, 'running'),
+      item('a', 5, 'pending'),
+      item('a', 6, 'unknown'),
+      item('a', 7, 'cancelled'),
+    ];
     const store = await storeWith([batch('a', 1, items)]);
     const progress = store.progressOf('a');
     expect(progress.total).toBe(7);
@@ -136,7 +159,10 @@ describe('queue store', () => {
   });
 
   it('cancels and retries a batch or some of its items, and clears finished batches', async () => {
-    const store = await storeWith([batch('a', 1, [item('a', 1, 'done')]), batch('b', 2, [item('b', 1, 'failed'), item('b', 2, 'pending')])]);
+    const store = await storeWith([
+      batch('a', 1, [item('a', 1, 'done')]),
+      batch('b', 2, [item('b', 1, 'failed'), item('b', 2, 'pending')]),
+    ]);
     for (const channel of ['queue:cancel', 'queue:retry', 'queue:clear-finished']) fake.answers.set(channel, () => null);
     await store.cancel('b', ['b-i2']);
     await store.retry('b');
@@ -166,7 +192,11 @@ describe('queue store', () => {
     const store = await storeWith([batch('big', 1, items), batch('other', 0, [item('other', 1)])]);
     const started = performance.now();
     for (let tick = 0; tick < 100; tick++) {
-      const changes: QueueChanges = { batches: [], items: Array.from({ length: 10 }, (_, k) => item('big', tick * 10 + k, 'done', { updatedAt: 2000 + tick })), forgotten: [] };
+      const changes: QueueChanges = {
+        batches: [],
+        items: Array.from({ length: 10 }, (_, k) => item('big', tick * 10 + k, 'done', { updatedAt: 2000 + tick })),
+        forgotten: [],
+      };
       emit('queue:changed', changes);
       expect(store.progressOf('big').counts.done).toBe((tick + 1) * 10);
     }

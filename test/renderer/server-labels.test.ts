@@ -58,7 +58,7 @@ describe('a server label in the table', () => {
     serverName: (r, serverId) => byAccount[r.accountId as 'acc']?.server[serverId] ?? serverId,
   };
 
-  it('finds a volume by its server\'s label in its own account only', () => {
+  it("finds a volume by its server's label in its own account only", () => {
     const rows = [attached, other, sameIdElsewhere];
     expect(filterRows(rows, { ...EMPTY_FILTERS, keyword: 'build BOX' }, byAccount)).toEqual([attached]);
     expect(filterRows(rows, { ...EMPTY_FILTERS, keyword: 'data' }, byAccount)).toEqual([attached, other]);
@@ -67,7 +67,15 @@ describe('a server label in the table', () => {
 
   it('exports the label in the CSV column and keeps the raw id in JSON beside it', () => {
     expect(columnValue('attachedTo', attached, context)).toBe('Build box 7 (/dev/vdb)');
-    expect(toCsv([attached], ['name', 'attachedTo'], { name: 'Name', attachedTo: 'Attached to' } as never, context, { enabled: String, state: String, stuck: 'Stuck', yes: 'Yes', no: 'No' })).toBe('Name,Attached to\r\ndb-data,Build box 7 (/dev/vdb)\r\n');
+    expect(
+      toCsv([attached], ['name', 'attachedTo'], { name: 'Name', attachedTo: 'Attached to' } as never, context, {
+        enabled: String,
+        state: String,
+        stuck: 'Stuck',
+        yes: 'Yes',
+        no: 'No',
+      }),
+    ).toBe('Name,Attached to\r\ndb-data,Build box 7 (/dev/vdb)\r\n');
     const [json] = JSON.parse(toJson([attached], context)) as { attachments: { serverId: string }[]; attachedTo: string }[];
     expect(json!.attachments[0]!.serverId).toBe(SERVER);
     expect(json!.attachedTo).toBe('Build box 7 (/dev/vdb)');
@@ -85,7 +93,7 @@ describe('labels store', () => {
     setHost(host);
   });
 
-  it('reads the labels, follows the core\'s changes, and takes a label away when set empty', async () => {
+  it("reads the labels, follows the core's changes, and takes a label away when set empty", async () => {
     const labels = useLabelsStore();
     await labels.start();
     expect(labels.label('acc', 'server', SERVER)).toBe('Build box 7');

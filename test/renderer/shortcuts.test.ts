@@ -33,7 +33,10 @@ describe('account form', () => {
     name: 'Prod',
     endpoint: 'https://api.example.com',
     colour: '#409eff',
-    tenants: [{ userId: 7, label: ' Finance ' }, { userId: 8, label: '' }],
+    tenants: [
+      { userId: 7, label: ' Finance ' },
+      { userId: 8, label: '' },
+    ],
     accessToken: 'a',
     sessionToken: 'b',
     sessionSecret: 'c',
@@ -47,15 +50,31 @@ describe('account form', () => {
   });
 
   it('says what is wrong: name, endpoint, each missing credential, bad or repeated tenants', () => {
-    const problems = validateAccount({ ...good, name: ' ', endpoint: 'ftp://x', sessionSecret: '', tenants: [{ userId: 7, label: '' }, { userId: 7, label: '' }, { userId: null, label: '' }] }, true);
+    const problems = validateAccount(
+      {
+        ...good,
+        name: ' ',
+        endpoint: 'ftp://x',
+        sessionSecret: '',
+        tenants: [
+          { userId: 7, label: '' },
+          { userId: 7, label: '' },
+          { userId: null, label: '' },
+        ],
+      },
+      true,
+    );
     expect(Object.keys(problems).sort()).toEqual(['endpoint', 'name', 'sessionSecret', 'tenant-1', 'tenant-2']);
     expect(problems['tenant-1']).toEqual({ key: 'accounts.invalid.duplicateTenant', params: { id: 7 } });
   });
 
   it('takes plain http:// to another machine only once the user confirms it, and loopback without asking', () => {
-    expect(validateAccount({ ...good, endpoint: 'http://cloud.example.com:8080' }, true)).toEqual({ endpoint: { key: 'accounts.invalid.plainHttp' } });
+    expect(validateAccount({ ...good, endpoint: 'http://cloud.example.com:8080' }, true)).toEqual({
+      endpoint: { key: 'accounts.invalid.plainHttp' },
+    });
     expect(validateAccount({ ...good, endpoint: 'http://cloud.example.com:8080', plainHttpConfirmed: true }, true)).toEqual({});
-    for (const endpoint of ['http://127.0.0.1:8787', 'http://localhost:1', 'http://[::1]:9', 'https://10.0.0.1']) expect(validateAccount({ ...good, endpoint }, true)).toEqual({});
+    for (const endpoint of ['http://127.0.0.1:8787', 'http://localhost:1', 'http://[::1]:9', 'https://10.0.0.1'])
+      expect(validateAccount({ ...good, endpoint }, true)).toEqual({});
   });
 
   it('does not ask for credentials when editing', () => {

@@ -57,7 +57,12 @@ describe('stores against a fake host', () => {
     host.handlers['accounts:add'] = (input) => account('c', { name: input.name });
     const store = useAccountsStore();
     await store.load();
-    await store.add({ name: 'Third', endpoint: 'http://x', colour: '#f00', secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' } });
+    await store.add({
+      name: 'Third',
+      endpoint: 'http://x',
+      colour: '#f00',
+      secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' },
+    });
     expect(store.byId('c')?.name).toBe('Third');
     expect(host.calls.filter((c) => c.channel === 'accounts:add')).toHaveLength(1);
   });
@@ -73,7 +78,7 @@ describe('stores against a fake host', () => {
     expect(host.calls.filter((c) => c.channel === 'volumes:list')).toHaveLength(2);
   });
 
-  it('keeps the same array of all rows while no account\'s rows change, and a new one when one does', async () => {
+  it("keeps the same array of all rows while no account's rows change, and a new one when one does", async () => {
     const volumes = useVolumesStore();
     volumes.start();
     await useAccountsStore().load();

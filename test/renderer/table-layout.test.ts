@@ -7,7 +7,11 @@ const total = (widths: Record<ColumnId, number>, columns: readonly ColumnId[]) =
 describe('column widths by priority', () => {
   it('gives the room left over to Name', () => {
     const widths = fitColumnWidths(['name', 'size', 'updated'], 1000);
-    expect(widths).toEqual({ name: 1000 - COLUMN_SIZES.size.ideal - COLUMN_SIZES.updated.ideal, size: COLUMN_SIZES.size.ideal, updated: COLUMN_SIZES.updated.ideal });
+    expect(widths).toEqual({
+      name: 1000 - COLUMN_SIZES.size.ideal - COLUMN_SIZES.updated.ideal,
+      size: COLUMN_SIZES.size.ideal,
+      updated: COLUMN_SIZES.updated.ideal,
+    });
   });
 
   it('with room to spare, grows Attached to and Account to their whole text before Name takes the rest', () => {
@@ -16,9 +20,17 @@ describe('column widths by priority', () => {
     expect(growth('attachedTo')).toBeGreaterThan(0);
     expect(growth('account')).toBeGreaterThan(0);
     const some = fitColumnWidths(DEFAULT_COLUMNS, ideals + 30);
-    expect([some.attachedTo, some.account, some.name]).toEqual([COLUMN_SIZES.attachedTo.ideal + 30, COLUMN_SIZES.account.ideal, COLUMN_SIZES.name.ideal]);
+    expect([some.attachedTo, some.account, some.name]).toEqual([
+      COLUMN_SIZES.attachedTo.ideal + 30,
+      COLUMN_SIZES.account.ideal,
+      COLUMN_SIZES.name.ideal,
+    ]);
     const wide = fitColumnWidths(DEFAULT_COLUMNS, ideals + 500);
-    expect([wide.attachedTo, wide.account, wide.updated]).toEqual([COLUMN_SIZES.attachedTo.whole, COLUMN_SIZES.account.whole, COLUMN_SIZES.updated.ideal]);
+    expect([wide.attachedTo, wide.account, wide.updated]).toEqual([
+      COLUMN_SIZES.attachedTo.whole,
+      COLUMN_SIZES.account.whole,
+      COLUMN_SIZES.updated.ideal,
+    ]);
     expect(wide.name).toBe(COLUMN_SIZES.name.ideal + 500 - growth('attachedTo') - growth('account'));
     expect(total(wide, DEFAULT_COLUMNS)).toBe(ideals + 500);
   });

@@ -7,12 +7,22 @@ import { clickRow, EMPTY_SELECTION, keepVisible, selectAll, selectsAllOf, toggle
 import { toCsv, toJson, type DisplayWords } from '../../renderer/src/logic/table-export';
 import { row } from './fixtures';
 
-const context: ColumnContext = { tenantLabel: (r) => (r.userid === 7 ? 'Finance' : `User ${r.userid}`), accountName: (r) => `Acc ${r.accountId}` };
+const context: ColumnContext = {
+  tenantLabel: (r) => (r.userid === 7 ? 'Finance' : `User ${r.userid}`),
+  accountName: (r) => `Acc ${r.accountId}`,
+};
 
 const rows = [
   row('a', 1, { name: 'db-primary', description: 'main database', size: 100, userid: 7 }),
   row('a', 2, { name: 'web-01', status: 'DISABLED', volumeStatus: 'ERROR', size: 20 }),
-  row('b', 3, { name: 'Web-02', description: 'frontend', volumeStatus: 'IN_USE', size: 5, zone: null, attachments: [{ serverId: 'srv-1', device: '/dev/vdb', attachedAt: 1 }] }),
+  row('b', 3, {
+    name: 'Web-02',
+    description: 'frontend',
+    volumeStatus: 'IN_USE',
+    size: 5,
+    zone: null,
+    attachments: [{ serverId: 'srv-1', device: '/dev/vdb', attachedAt: 1 }],
+  }),
 ];
 
 describe('filters', () => {
@@ -89,26 +99,64 @@ describe('selection', () => {
 });
 
 describe('export', () => {
-  const words: DisplayWords = { enabled: (s) => (s === 'ACTIVED' ? 'On' : 'Off'), state: (s) => `state ${s}`, stuck: 'Stuck', yes: 'Yes', no: 'No' };
-  const headers = { name: 'Name', enabled: 'Enabled', state: 'State', size: 'Size (GB)', attachedTo: 'Attached to', tenant: 'Tenant', account: 'Account', zone: 'Zone', type: 'Type', bootable: 'Bootable', created: 'Created', updated: 'Updated' };
+  const words: DisplayWords = {
+    enabled: (s) => (s === 'ACTIVED' ? 'On' : 'Off'),
+    state: (s) => `state ${s}`,
+    stuck: 'Stuck',
+    yes: 'Yes',
+    no: 'No',
+  };
+  const headers = {
+    name: 'Name',
+    enabled: 'Enabled',
+    state: 'State',
+    size: 'Size (GB)',
+    attachedTo: 'Attached to',
+    tenant: 'Tenant',
+    account: 'Account',
+    zone: 'Zone',
+    type: 'Type',
+    bootable: 'Bootable',
+    created: 'Created',
+    updated: 'Updated',
+  };
 
   it('CSV has the visible columns in order, quotes what needs it and defuses formulas', () => {
     const tricky = [row('a', 9, { name: '=cmd()', description: '', size: 1 }), row('a', 10, { name: 'has, comma "q"' }), rows[2]!];
     const csv = toCsv(tricky, ['name', 'size', 'attachedTo'], headers, context, words);
-    expect(csv.split('\r\n')).toEqual(['Name,Size (GB),Attached to', "'=cmd(),1,", '"has, comma ""q""",10,', 'Web-02,5,srv-1 (/dev/vdb)', '']);
+    expect(csv.split('\r\n')).toEqual([
+      'Name,Size (GB),Attached to',
+      "'=cmd(),1,",
+      '"has, comma ""q""",10,',
+      'Web-02,5,srv-1 (/dev/vdb)',
+      '',
+    ]);
   });
 
-  it('CSV says what the table shows: states, switches and flags in words, not the API\'s values', () => {
+  it("CSV says what the table shows: states, switches and flags in words, not the API's values", () => {
     const stuck = row('a', 11, { name: 'slow', volumeStatus: 'DETACHING', status: 'DISABLED', bootable: true });
     const odd = row('a', 12, { name: 'odd', volumeStatus: 'UNRECOGNIZED' });
     const csv = toCsv([rows[0]!, { ...stuck, stuck: true }, odd], ['name', 'enabled', 'state', 'bootable'], headers, context, words);
-    expect(csv.split('\r\n')).toEqual(['Name,Enabled,State,Bootable', 'db-primary,On,state AVAILABLE,No', 'slow,Off,state DETACHING (Stuck),Yes', 'odd,On,state UNRECOGNIZED,No', '']);
+    expect(csv.split('\r\n')).toEqual([
+      'Name,Enabled,State,Bootable',
+      'db-primary,On,state AVAILABLE,No',
+      'slow,Off,state DETACHING (Stuck),Yes',
+      'odd,On,state UNRECOGNIZED,No',
+      '',
+    ]);
     expect(csv).not.toMatch(/ACTIVED|DISABLED/);
   });
 
   it('JSON keeps every field with account and tenant names', () => {
     const parsed = JSON.parse(toJson([rows[0]!], context)) as Record<string, unknown>[];
-    expect(parsed[0]).toMatchObject({ unique: 1, name: 'db-primary', accountId: 'a', account: 'Acc a', tenant: 'Finance', volumeId: 'uuid-1' });
+    expect(parsed[0]).toMatchObject({
+      unique: 1,
+      name: 'db-primary',
+      accountId: 'a',
+      account: 'Acc a',
+      tenant: 'Finance',
+      volumeId: 'uuid-1',
+    });
     expect(parsed[0]).not.toHaveProperty('key');
     expect(parsed[0]).toMatchObject({ status: 'ACTIVED', volumeStatus: 'AVAILABLE' }); // the API's raw values, for programs
   });

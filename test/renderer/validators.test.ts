@@ -111,7 +111,10 @@ describe('validators', () => {
 
   it('confirms deleting one volume only when its name is typed exactly', () => {
     expect(validateDeleteConfirmation('data-01', 'data-01')).toBeNull();
-    expect(validateDeleteConfirmation('data-0', 'data-01')).toEqual({ key: 'dialogs.invalid.confirmMismatch', params: { name: 'data-01' } });
+    expect(validateDeleteConfirmation('data-0', 'data-01')).toEqual({
+      key: 'dialogs.invalid.confirmMismatch',
+      params: { name: 'data-01' },
+    });
     expect(keyOf(validateDeleteConfirmation('Data-01', 'data-01'))).toBe('confirmMismatch');
     expect(keyOf(validateDeleteConfirmation(' data-01', 'data-01'))).toBe('confirmMismatch');
   });
@@ -142,7 +145,22 @@ describe('validators', () => {
   });
 
   it('has a message for every problem, in both languages', () => {
-    const keys = ['nameRequired', 'tooLong', 'sizeRequired', 'sizeInteger', 'sizePositive', 'sizeTooLarge', 'sizeNotLarger', 'countRequired', 'countRange', 'serverRequired', 'ownerRequired', 'ownerInvalid', 'confirmMismatch', 'accountRequired'];
+    const keys = [
+      'nameRequired',
+      'tooLong',
+      'sizeRequired',
+      'sizeInteger',
+      'sizePositive',
+      'sizeTooLarge',
+      'sizeNotLarger',
+      'countRequired',
+      'countRange',
+      'serverRequired',
+      'ownerRequired',
+      'ownerInvalid',
+      'confirmMismatch',
+      'accountRequired',
+    ];
     for (const key of keys) {
       expect(dialogs.en.dialogs.invalid).toHaveProperty(key);
       expect(dialogs['zh-CN'].dialogs.invalid).toHaveProperty(key);

@@ -36,11 +36,19 @@ describe('the sort at scale', () => {
     const rows = names.map((name, i) => row('a', i + 1, { name }));
     const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
     const expected = (sign: number) =>
-      [...rows].sort((x, y) => (x.name === '' || y.name === '' ? Number(x.name === '') - Number(y.name === '') : sign * collator.compare(x.name, y.name))).map((r) => r.unique);
+      [...rows]
+        .sort((x, y) =>
+          x.name === '' || y.name === '' ? Number(x.name === '') - Number(y.name === '') : sign * collator.compare(x.name, y.name),
+        )
+        .map((r) => r.unique);
     expect(sortRows(rows, { column: 'name', order: 'asc' }, context).map((r) => r.unique)).toEqual(expected(1));
     expect(sortRows(rows, { column: 'name', order: 'desc' }, context).map((r) => r.unique)).toEqual(expected(-1));
     // Ties (Vol-2 / vol-2, b / B) keep the rows' order in both directions, and the two empty names stay last.
-    expect(sortRows(rows, { column: 'name', order: 'desc' }, context).map((r) => r.unique).slice(-2)).toEqual([2, 7]);
+    expect(
+      sortRows(rows, { column: 'name', order: 'desc' }, context)
+        .map((r) => r.unique)
+        .slice(-2),
+    ).toEqual([2, 7]);
   });
 
   it('returns the rows themselves without a sort', () => {
@@ -51,20 +59,31 @@ describe('the sort at scale', () => {
 
 describe('the sort of several accounts', () => {
   const context: ColumnContext = { tenantLabel: () => '', accountName: (r) => r.accountId };
-  const a = [row('a', 1, { name: 'vol-10', zone: null, bootable: true }), row('a', 2, { name: 'Vol-2', zone: 'z2' }), row('a', 3, { name: 'same', zone: 'z1' })];
-  const b = [row('b', 1, { name: 'same', zone: 'z1', bootable: true }), row('b', 2, { name: 'älpha', zone: null }), row('b', 3, { name: 'vol-1', zone: 'z2' })];
+  const a = [
+    row('a', 1, { name: 'vol-10', zone: null, bootable: true }),
+    row('a', 2, { name: 'Vol-2', zone: 'z2' }),
+    row('a', 3, { name: 'same', zone: 'z1' }),
+  ];
+  const b = [
+    row('b', 1, { name: 'same', zone: 'z1', bootable: true }),
+    row('b', 2, { name: 'älpha', zone: null }),
+    row('b', 3, { name: 'vol-1', zone: 'z2' }),
+  ];
   const all = [...a, ...b];
 
-  it('merges each account\'s sorted rows into the order one sort of all of them gives, ties and empties included', () => {
+  it("merges each account's sorted rows into the order one sort of all of them gives, ties and empties included", () => {
     for (const column of ['name', 'zone', 'bootable', 'size', 'account'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         const merged = sortAccountRows([a, b], all, { column, order }, context);
-        expect(merged.map((r) => r.key), `${column} ${order}`).toEqual(sortRows([...all], { column, order }, context).map((r) => r.key));
+        expect(
+          merged.map((r) => r.key),
+          `${column} ${order}`,
+        ).toEqual(sortRows([...all], { column, order }, context).map((r) => r.key));
       }
     }
   });
 
-  it('re-merges when one account\'s rows are replaced', () => {
+  it("re-merges when one account's rows are replaced", () => {
     const before = sortAccountRows([a, b], all, { column: 'name', order: 'asc' }, context);
     const b2 = [...b, row('b', 4, { name: 'aaa' })];
     const after = sortAccountRows([a, b2], [...a, ...b2], { column: 'name', order: 'asc' }, context);

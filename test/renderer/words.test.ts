@@ -11,7 +11,7 @@ function speak(locale: Locale): void {
 afterEach(() => speak('en'));
 
 describe('numbers', () => {
-  it('have the language\'s thousands separators', () => {
+  it("have the language's thousands separators", () => {
     expect(formatNumber(10000, 'en')).toBe('10,000');
     expect(formatNumber(765030, 'zh-CN')).toBe('765,030');
     expect(formatNumber(1.5, 'en')).toBe('1.5');
@@ -24,7 +24,11 @@ describe('counted sentences', () => {
   it('take the English plural form of the count, its number formatted', () => {
     expect([1, 2, 10000].map((n) => countText('app.status.volumes', n))).toEqual(['1 volume', '2 volumes', '10,000 volumes']);
     expect(countText('app.status.volumes', 0)).toBe('0 volumes');
-    expect([1, 2, 10000].map((n) => countText('volumes.count', n, { shown: n, total: n }))).toEqual(['1 of 1 volume', '2 of 2 volumes', '10,000 of 10,000 volumes']);
+    expect([1, 2, 10000].map((n) => countText('volumes.count', n, { shown: n, total: n }))).toEqual([
+      '1 of 1 volume',
+      '2 of 2 volumes',
+      '10,000 of 10,000 volumes',
+    ]);
     expect(countText('volumes.toolbar.selected', 10000)).toBe('10,000 selected');
     expect(countText('activity.counts', 10000, { done: 9566, total: 10000 })).toBe('9,566 of 10,000 finished');
   });
@@ -33,7 +37,9 @@ describe('counted sentences', () => {
     expect(countText('dialogs.hint.deleteMany', 1)).toBe('This volume and all its data will be deleted. It cannot be undone.');
     expect(countText('dialogs.hint.deleteMany', 2)).toBe('These 2 volumes and all their data will be deleted. It cannot be undone.');
     expect(countText('dialogs.hint.enableMany', 10000)).toBe('These 10,000 volumes will be enabled:');
-    expect(countText('app.dataNotice.settings', 1, { file: 's.json' })).toBe('The settings (s.json) were damaged: 1 valid setting kept, the rest are back to their defaults.');
+    expect(countText('app.dataNotice.settings', 1, { file: 's.json' })).toBe(
+      'The settings (s.json) were damaged: 1 valid setting kept, the rest are back to their defaults.',
+    );
     expect(countText('app.dataNotice.settings', 0, { file: 's.json' })).toContain('0 valid settings kept');
   });
 

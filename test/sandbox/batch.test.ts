@@ -54,7 +54,9 @@ describe('batches are all-or-nothing', () => {
     );
     expect(await snapshot(client)).toEqual(before);
     // Enabling is allowed in any state.
-    expect((await client.post('/batchenableordisable', { serverids: [other.unique, creating.unique], status: 'ACTIVED' })).status).toBe(200);
+    expect((await client.post('/batchenableordisable', { serverids: [other.unique, creating.unique], status: 'ACTIVED' })).status).toBe(
+      200,
+    );
   });
 
   it('batch disable detaches attached volumes; batch enable turns them back on', async () => {
@@ -63,7 +65,9 @@ describe('batches are all-or-nothing', () => {
     const attached = await createVolume(client);
     const free = await createVolume(client);
     await client.post(`/${attached.unique}/attach`, { serverid: server.id });
-    expect((await client.post('/batchenableordisable', { serverids: [attached.unique, free.unique], status: 'DISABLED' })).status).toBe(200);
+    expect((await client.post('/batchenableordisable', { serverids: [attached.unique, free.unique], status: 'DISABLED' })).status).toBe(
+      200,
+    );
     for (const v of [attached, free]) {
       expect((await client.post<WireVolume>(`/${v.unique}/get`)).result).toMatchObject({
         status: 'DISABLED',

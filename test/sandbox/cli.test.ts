@@ -26,7 +26,12 @@ interface Cli {
 
 const children: ChildProcessWithoutNullStreams[] = [];
 
-function spawnCli(args: string[]): { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
+function spawnCli(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', ...args], { cwd: ROOT });
   children.push(child);
   let out = '';
@@ -51,7 +56,11 @@ async function startCli(args: string[]): Promise<Cli> {
 function call(banner: Banner, path: string, params: Record<string, string | number>): Promise<Response> {
   return fetch(`${banner.endpoint}${API}${path}`, {
     method: 'POST',
-    headers: { 'HT-ACCESS-TOKEN': banner.accessToken, 'IMR-SESSION-TOKEN': banner.sessionToken, 'IMR-SESSION-SECRET': banner.sessionSecret },
+    headers: {
+      'HT-ACCESS-TOKEN': banner.accessToken,
+      'IMR-SESSION-TOKEN': banner.sessionToken,
+      'IMR-SESSION-SECRET': banner.sessionSecret,
+    },
     body: form(params),
   });
 }
@@ -100,17 +109,19 @@ describe('the CLI', () => {
     const cli = await startCli(['--port', '0', '--data', file, '--speed', '0', '--seed', 'scale:3000']);
     const answered: number[] = [];
     let killed = false;
-    const burst = Array.from({ length: 200 }, (_, i) =>
-      call(cli.banner, '/create', { name: `burst-${i}`, size: 1 })
-        .then(async (res) => {
-          const body = (await res.json()) as { status: number; result?: { unique: number } };
-          if (body.status === 200 && body.result) answered.push(body.result.unique);
-          if (answered.length >= 1 && !killed) {
-            killed = true;
-            cli.child.kill('SIGKILL');
-          }
-        })
-        .catch(() => undefined), // requests cut off by the kill
+    const burst = Array.from(
+      { length: 200 },
+      (_, i) =>
+        call(cli.banner, '/create', { name: `burst-${i}`, size: 1 })
+          .then(async (res) => {
+            const body = (await res.json()) as { status: number; result?: { unique: number } };
+            if (body.status === 200 && body.result) answered.push(body.result.unique);
+            if (answered.length >= 1 && !killed) {
+              killed = true;
+              cli.child.kill('SIGKILL');
+            }
+          })
+          .catch(() => undefined), // requests cut off by the kill
     );
     await Promise.all(burst);
     await cli.exited;
@@ -129,7 +140,11 @@ describe('the CLI', () => {
       expect(res.status).toBe(200);
     }
     const list = await fetch(`${again.banner.endpoint}${API}/list?offset=1000`, {
-      headers: { 'HT-ACCESS-TOKEN': again.banner.accessToken, 'IMR-SESSION-TOKEN': again.banner.sessionToken, 'IMR-SESSION-SECRET': again.banner.sessionSecret },
+      headers: {
+        'HT-ACCESS-TOKEN': again.banner.accessToken,
+        'IMR-SESSION-TOKEN': again.banner.sessionToken,
+        'IMR-SESSION-SECRET': again.banner.sessionSecret,
+      },
     });
     const page = (await list.json()) as { result: { total: number } };
     expect(page.result.total).toBe(onDisk.size);

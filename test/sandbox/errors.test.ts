@@ -162,9 +162,7 @@ describe('errors of the operations', () => {
     expect(await client.post(`/${v.unique}/enable`)).toEqual(err(406, 'require-parameter-status'));
     expect(await client.post(`/${v.unique}/enable`, { status: 'OFF' })).toEqual(err(406, 'parameter-invalid'));
     expect(await client.post(`/${v.unique}/enable`, { status: 'DISABLED' })).toEqual(err(406, 'require-parameter-serverId'));
-    expect(await client.post(`/${v.unique}/enable`, { status: 'DISABLED', serverId: foreign.id })).toEqual(
-      err(406, 'server-not-exists'),
-    );
+    expect(await client.post(`/${v.unique}/enable`, { status: 'DISABLED', serverId: foreign.id })).toEqual(err(406, 'server-not-exists'));
     const still = (await client.post<WireVolume>(`/${v.unique}/get`)).result!;
     expect(still).toMatchObject({ status: 'ACTIVED', volumeStatus: 'IN_USE' });
 
@@ -184,7 +182,15 @@ describe('errors of the operations', () => {
 
   it('list rejects bad parameters', async () => {
     const { client } = await start();
-    for (const params of [{ status: 'ON' }, { order: 'size' }, { page: 0 }, { page: 'x' }, { offset: 0 }, { asc: 'yes' }, { userid: 'me' }]) {
+    for (const params of [
+      { status: 'ON' },
+      { order: 'size' },
+      { page: 0 },
+      { page: 'x' },
+      { offset: 0 },
+      { asc: 'yes' },
+      { userid: 'me' },
+    ]) {
       expect(await client.get('/list', params)).toEqual(err(406, 'parameter-invalid'));
     }
   });

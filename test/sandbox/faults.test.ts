@@ -10,7 +10,11 @@ describe('fault injection', () => {
     const v = await createVolume(client);
     const before = (await client.get<WirePage>('/list')).result;
     sandbox.setFaults({ failureRate: { create: 1, delete: 1, extend: 1, status: 1, batchDelete: 1 } });
-    expect(await client.post('/create', { name: 'x', size: 1 })).toEqual({ httpStatus: 500, status: 500, message: 'volumes.error.create-fail' });
+    expect(await client.post('/create', { name: 'x', size: 1 })).toEqual({
+      httpStatus: 500,
+      status: 500,
+      message: 'volumes.error.create-fail',
+    });
     expect((await client.post(`/${v.unique}/delete`)).message).toBe('volumes.error.delete-failed');
     expect((await client.post(`/${v.unique}/extend`, { size: 99 })).message).toBe('volumes.error.update-failed');
     expect((await client.post(`/${v.unique}/status`)).message).toBe('volumes.error.get-status-failed');
@@ -83,7 +87,12 @@ describe('fault injection', () => {
 
   it('GET /__sandbox/state describes tenants, servers and images', async () => {
     const { client } = await start({ seed: 'demo' });
-    const state = await client.admin<{ tenants: { name: string; usedGb: number }[]; servers: unknown[]; images: { name: string }[]; volumeCount: number }>('state');
+    const state = await client.admin<{
+      tenants: { name: string; usedGb: number }[];
+      servers: unknown[];
+      images: { name: string }[];
+      volumeCount: number;
+    }>('state');
     expect(state.body.tenants.map((t) => t.name)).toEqual(['Platform Admin', 'Finance', 'R&D', 'Ops']);
     expect(state.body.images.map((i) => i.name)).toEqual(['ubuntu-22.04', 'centos-7', 'windows-2022', 'debian-12']);
     expect(state.body.servers).toHaveLength(7);

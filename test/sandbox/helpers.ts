@@ -42,7 +42,11 @@ export class RawClient {
     return new RawClient(this.sandbox, session);
   }
 
-  async post<T = unknown>(path: string, params: Record<string, FormValue | undefined> = {}, headers?: Record<string, string>): Promise<Answer<T>> {
+  async post<T = unknown>(
+    path: string,
+    params: Record<string, FormValue | undefined> = {},
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>> {
     const res = await fetch(`${this.sandbox.endpoint}${API}${path}`, {
       method: 'POST',
       headers: headers ?? headersFor(this.sandbox, this.session),

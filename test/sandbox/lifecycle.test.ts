@@ -5,7 +5,7 @@ afterEach(stopAll);
 
 const get = async (client: RawClient, unique: number) => (await client.post<WireVolume>(`/${unique}/get`)).result!;
 const statusOf = async (client: RawClient, unique: number) =>
-  ((await client.post<{ volumeStatus: string }>(`/${unique}/status`)).result?.volumeStatus ?? 'gone');
+  (await client.post<{ volumeStatus: string }>(`/${unique}/status`)).result?.volumeStatus ?? 'gone';
 
 /** Polls the status until `final` shows up; answers the distinct values seen in order. */
 async function trace(client: RawClient, unique: number, final: string): Promise<string[]> {

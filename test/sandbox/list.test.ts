@@ -25,18 +25,14 @@ describe('list', () => {
   });
 
   it('orders by name, created or updated, ascending or not', async () => {
-    expect((await list({ order: 'name', asc: true })).entites.map((v) => v.name)).toEqual(
-      [...names].sort((a, b) => a.localeCompare(b)),
-    );
+    expect((await list({ order: 'name', asc: true })).entites.map((v) => v.name)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     expect((await list({ order: 'created', asc: true })).entites.map((v) => v.name)).toEqual(names);
     // The disabled one was updated last.
     expect((await list({ order: 'updated' })).entites[0]!.name).toBe('Alpha-archive');
   });
 
   it('filters by keywords in name or description, case-insensitively, and by status', async () => {
-    expect((await list({ keywords: 'web' })).entites.map((v) => v.name).sort()).toEqual(
-      ['backup-staging', 'web-01-logs', 'web-03-logs'],
-    );
+    expect((await list({ keywords: 'web' })).entites.map((v) => v.name).sort()).toEqual(['backup-staging', 'web-01-logs', 'web-03-logs']);
     expect((await list({ status: 'DISABLED' })).entites.map((v) => v.name)).toEqual(['Alpha-archive']);
     expect((await list({ status: 'ACTIVED' })).total).toBe(4);
     expect((await list({ status: 'ALL_STATUS' })).total).toBe(5);

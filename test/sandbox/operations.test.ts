@@ -25,8 +25,26 @@ describe('every operation succeeds on its happy path (speed 0)', () => {
       migrateStatus: null,
     });
     expect(Object.keys(v).sort()).toEqual(
-      ['unique', 'userid', 'name', 'description', 'status', 'volumeId', 'volumeStatus', 'size', 'zone', 'volumeType',
-        'sourceVolid', 'snapshotId', 'imageId', 'bootable', 'attachments', 'migrateStatus', 'created', 'updated'].sort(),
+      [
+        'unique',
+        'userid',
+        'name',
+        'description',
+        'status',
+        'volumeId',
+        'volumeStatus',
+        'size',
+        'zone',
+        'volumeType',
+        'sourceVolid',
+        'snapshotId',
+        'imageId',
+        'bootable',
+        'attachments',
+        'migrateStatus',
+        'created',
+        'updated',
+      ].sort(),
     );
     expect(v.volumeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Number.isInteger(v.unique) && Number.isInteger(v.created)).toBe(true);

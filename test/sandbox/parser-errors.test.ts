@@ -40,9 +40,19 @@ function parse(answer: string): { status: number; headers: string; body: unknown
 describe('requests the HTTP parser refuses', () => {
   it.each([
     ['a garbage request line', 'HELLO THERE\r\n\r\n', 400, 'volumes.error.bad-request'],
-    ['a header name with a space', 'GET /services/openstack/volume/list HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n', 400, 'volumes.error.bad-request'],
+    [
+      'a header name with a space',
+      'GET /services/openstack/volume/list HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n',
+      400,
+      'volumes.error.bad-request',
+    ],
     ['a header line without a colon', 'GET / HTTP/1.1\r\nHost: x\r\nnocolon\r\n\r\n', 400, 'volumes.error.bad-request'],
-    ['a 20,000-character URL', `GET /services/openstack/volume/list?k=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, 'volumes.error.header-too-large'],
+    [
+      'a 20,000-character URL',
+      `GET /services/openstack/volume/list?k=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      431,
+      'volumes.error.header-too-large',
+    ],
   ])('%s is answered with the error envelope', async (_name, request, status, message) => {
     const { port, lines } = await start();
     const answer = parse(await exchange(port, request));
@@ -65,7 +75,9 @@ describe('a client that goes away mid-request', () => {
     const { port, lines } = await start();
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', resolve));
-    socket.write('POST /services/openstack/volume/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n');
+    socket.write(
+      'POST /services/openstack/volume/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+    );
     // Node answers 100 Continue once the request has reached the handler: then half a body, and hang up.
     await new Promise((resolve) => socket.once('data', resolve));
     socket.write('name=half');

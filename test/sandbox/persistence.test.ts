@@ -23,7 +23,8 @@ describe('persistence', () => {
     const before = (await first.client.get<WirePage>('/list', { offset: 1000 })).result!;
     await first.sandbox.stop();
     const text = await readFile(file, 'utf8');
-    for (const secret of [first.sandbox.accessToken, user.sessionToken, user.sessionSecret, first.sandbox.adminSession.sessionSecret]) expect(text).not.toContain(secret);
+    for (const secret of [first.sandbox.accessToken, user.sessionToken, user.sessionSecret, first.sandbox.adminSession.sessionSecret])
+      expect(text).not.toContain(secret);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
 
     const second = await start({ dataFile: file, seed: 'empty' }); // the seed is ignored
@@ -84,13 +85,20 @@ describe('persistence', () => {
     const file = join(dir, 'state.json');
     const first = await start({ dataFile: file });
     await first.sandbox.stop();
-    const old = { ...JSON.parse(await readFile(file, 'utf8')), accessToken: 'OLD-TOKEN', sessions: [{ token: 'OLD-SESSION', secret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null }] };
+    const old = {
+      ...JSON.parse(await readFile(file, 'utf8')),
+      accessToken: 'OLD-TOKEN',
+      sessions: [{ token: 'OLD-SESSION', secret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null }],
+    };
     await writeFile(file, JSON.stringify(old), { mode: 0o644 });
     const second = await start({ dataFile: file });
     const text = await readFile(file, 'utf8');
     expect(text).not.toMatch(/OLD-|accessToken|sessions/);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const oldSession = new RawClient({ ...second.sandbox, accessToken: 'OLD-TOKEN' }, { sessionToken: 'OLD-SESSION', sessionSecret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null });
+    const oldSession = new RawClient(
+      { ...second.sandbox, accessToken: 'OLD-TOKEN' },
+      { sessionToken: 'OLD-SESSION', sessionSecret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null },
+    );
     expect((await oldSession.get('/list')).status).toBe(403);
   });
 
@@ -98,10 +106,14 @@ describe('persistence', () => {
     const file = join(dir, 'state.json');
     await writeFile(file, '{"version":1,"volu');
     const damaged: string[] = [];
-    const { client } = await start({ dataFile: file, seed: 'demo', onDamagedData: async (error) => {
-      damaged.push(error.message);
-      await rename(file, `${file}.aside`);
-    } });
+    const { client } = await start({
+      dataFile: file,
+      seed: 'demo',
+      onDamagedData: async (error) => {
+        damaged.push(error.message);
+        await rename(file, `${file}.aside`);
+      },
+    });
     expect(damaged).toEqual(['the sandbox data file state.json is not valid JSON']);
     expect(await readFile(`${file}.aside`, 'utf8')).toBe('{"version":1,"volu');
     expect((await client.get<WirePage>('/list')).result!.total).toBeGreaterThan(0);

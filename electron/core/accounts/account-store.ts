@@ -28,7 +28,13 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { keepDamaged, type DataNotices } from '../storage/damaged-file';
 import { KeytarSecretStore, probeKeychain, type KeychainProbe } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
-import { accountSecretsSchema, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type SecretStore } from '../secrets/secret-store';
+import {
+  accountSecretsSchema,
+  KeychainUnavailableError,
+  SecretStoreError,
+  type AccountSecrets,
+  type SecretStore,
+} from '../secrets/secret-store';
 
 /** The settings file's name inside the data folder. */
 export const ACCOUNTS_FILE = 'accounts.json';
@@ -157,11 +163,7 @@ const tenantSchema = z
       .int('Tenant user id must be a positive integer')
       .positive('Tenant user id must be a positive integer')
       .max(Number.MAX_SAFE_INTEGER, 'Tenant user id must be a positive integer'),
-    label: z
-      .string({ error: 'Tenant label must be text' })
-      .trim()
-      .max(100, 'Tenant label must be at most 100 characters')
-      .optional(),
+    label: z.string({ error: 'Tenant label must be text' }).trim().max(100, 'Tenant label must be at most 100 characters').optional(),
   })
   .transform(({ userId, label }): Tenant => (label ? { userId, label } : { userId }));
 
@@ -254,7 +256,8 @@ async function loadAccounts(path: string, logger: Logger, notices: DataNotices |
 
 /** The accounts of a damaged file that are valid on their own (their secrets are in the keychain by id). */
 function validAccounts(json: unknown): Account[] {
-  const entries = typeof json === 'object' && json !== null && 'accounts' in json && Array.isArray(json.accounts) ? (json.accounts as unknown[]) : [];
+  const entries =
+    typeof json === 'object' && json !== null && 'accounts' in json && Array.isArray(json.accounts) ? (json.accounts as unknown[]) : [];
   const kept: Account[] = [];
   for (const entry of entries) {
     const parsed = storedAccountSchema.safeParse(entry);
@@ -267,8 +270,18 @@ function validAccounts(json: unknown): Account[] {
  * Sets the damaged file aside (never repaired in place: the next save writes a new one) and
  * starts with what of it was valid; the window is told through the notices.
  */
-async function quarantine(path: string, problem: string, kept: Account[], logger: Logger, notices: DataNotices | undefined): Promise<Account[]> {
-  const copy = await keepDamaged(path, { code: 'accounts', file: ACCOUNTS_FILE, params: { kept: kept.length } }, { notices, logger: silentLogger });
+async function quarantine(
+  path: string,
+  problem: string,
+  kept: Account[],
+  logger: Logger,
+  notices: DataNotices | undefined,
+): Promise<Account[]> {
+  const copy = await keepDamaged(
+    path,
+    { code: 'accounts', file: ACCOUNTS_FILE, params: { kept: kept.length } },
+    { notices, logger: silentLogger },
+  );
   const start = kept.length === 0 ? 'started with no accounts' : `started with the ${kept.length} valid account(s) in it`;
   if (copy === null) logger.error(`${ACCOUNTS_FILE} ${problem} and could not be kept aside; ${start}`, { file: ACCOUNTS_FILE });
   else logger.warn(`${ACCOUNTS_FILE} ${problem}; kept it as ${copy} and ${start}`, { file: ACCOUNTS_FILE, copy });
@@ -486,9 +499,16 @@ export class AccountStore {
    * A new session for the account, with the access token it already has (the window never
    * holds it): the stored one is read here and kept, with the new session token and secret.
    */
-  async renewSession(id: string, session: Pick<AccountSecrets, 'sessionToken' | 'sessionSecret'>, options: { sessionOnly?: boolean } = {}): Promise<Account> {
+  async renewSession(
+    id: string,
+    session: Pick<AccountSecrets, 'sessionToken' | 'sessionSecret'>,
+    options: { sessionOnly?: boolean } = {},
+  ): Promise<Account> {
     const { accessToken } = await this.credentials(id);
-    return this.update(id, { secrets: { accessToken, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret }, ...(options.sessionOnly === undefined ? {} : { sessionOnly: options.sessionOnly }) });
+    return this.update(id, {
+      secrets: { accessToken, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret },
+      ...(options.sessionOnly === undefined ? {} : { sessionOnly: options.sessionOnly }),
+    });
   }
 
   /** The account's secrets, for the core only (never send them to the renderer). */
@@ -507,7 +527,13 @@ export class AccountStore {
       secrets = await this.credentials(id);
     } catch (error) {
       // A keychain that fails to answer is a failed test too, worded as a keychain problem.
-      return { ok: false, error: error instanceof MissingCredentialsError || error instanceof SecretStoreError ? toErrorReply(error) : errorReply('keychain.failed', {}) };
+      return {
+        ok: false,
+        error:
+          error instanceof MissingCredentialsError || error instanceof SecretStoreError
+            ? toErrorReply(error)
+            : errorReply('keychain.failed', {}),
+      };
     }
     const result = await testEndpoint({ endpoint: account.endpoint, credentials: secrets, logger: this.#logger, ...this.#connection });
     this.#logger.info('connection tested', { accountId: id, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
@@ -536,7 +562,10 @@ export class AccountStore {
     try {
       await this.#storeOf(location).delete(account.id);
     } catch (error) {
-      this.#logger.warn('old credentials could not be deleted', { accountId: account.id, error: error instanceof Error ? error.message : 'unknown error' });
+      this.#logger.warn('old credentials could not be deleted', {
+        accountId: account.id,
+        error: error instanceof Error ? error.message : 'unknown error',
+      });
     }
   }
 

@@ -93,7 +93,10 @@ export class RetryLaterError extends VolumeClientError {
 
   constructor(operation: Operation, retryAfterMs: number, lastError: VolumeClientError, now = Date.now()) {
     const retryAt = now + retryAfterMs;
-    super(operation, `${operation} failed: the server is busy and asks to retry in ${Math.ceil(retryAfterMs / 1000)} s, at ${new Date(retryAt).toISOString()}`);
+    super(
+      operation,
+      `${operation} failed: the server is busy and asks to retry in ${Math.ceil(retryAfterMs / 1000)} s, at ${new Date(retryAt).toISOString()}`,
+    );
     this.retryAfterMs = retryAfterMs;
     this.retryAt = retryAt;
     this.lastError = lastError;

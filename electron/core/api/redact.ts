@@ -22,10 +22,7 @@ export function redact(text: string, secrets: readonly string[]): string {
  * control characters dropped, whitespace collapsed, cut to a short length.
  */
 export function safeText(text: string, secrets: readonly string[], max = MAX_TEXT): string {
-  const flat = redact(text, secrets)
-    .replace(/\p{C}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = redact(text, secrets).replace(/\p{C}/gu, ' ').replace(/\s+/g, ' ').trim();
   // Collapsing whitespace could rebuild a secret that contains spaces: mask again.
   const clean = redact(flat, secrets);
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;

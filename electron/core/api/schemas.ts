@@ -4,13 +4,7 @@
  * the normalised domain type of `shared/volume.ts`.
  */
 import { z } from 'zod';
-import {
-  VOLUME_STATES,
-  type Attachment,
-  type Volume,
-  type VolumePage,
-  type VolumeState,
-} from '../../shared/volume';
+import { VOLUME_STATES, type Attachment, type Volume, type VolumePage, type VolumeState } from '../../shared/volume';
 
 /** The envelope every answer comes in. */
 export const envelopeSchema = z.object({
@@ -31,8 +25,14 @@ export function toVolumeState(wire: string): VolumeState {
 }
 
 const volumeStateSchema = z.string().transform(toVolumeState);
-const nullableString = z.string().nullish().transform((v) => v ?? null);
-const nullableInt = z.int().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const nullableInt = z
+  .int()
+  .nullish()
+  .transform((v) => v ?? null);
 
 const attachmentSchema = z
   .object({
@@ -40,9 +40,7 @@ const attachmentSchema = z
     device: z.string().nullish(),
     attachedAt: z.int().nullish(),
   })
-  .transform(
-    (a): Attachment => ({ serverId: a.serverId, device: a.device ?? '', attachedAt: a.attachedAt ?? null }),
-  );
+  .transform((a): Attachment => ({ serverId: a.serverId, device: a.device ?? '', attachedAt: a.attachedAt ?? null }));
 
 const attachmentListSchema = z.array(attachmentSchema).nullish();
 
@@ -69,14 +67,12 @@ export const volumeSchema = z
     created: z.int(),
     updated: z.int(),
   })
-  .transform(
-    ({ attachment, attachments, description, bootable, ...rest }): Volume => ({
-      ...rest,
-      description: description ?? '',
-      bootable: bootable ?? false,
-      attachments: attachments ?? attachment ?? [],
-    }),
-  );
+  .transform(({ attachment, attachments, description, bootable, ...rest }): Volume => ({
+    ...rest,
+    description: description ?? '',
+    bootable: bootable ?? false,
+    attachments: attachments ?? attachment ?? [],
+  }));
 
 /** A `list` page; reads `entites` (the source's spelling) or `entities`. */
 export const pageSchema = z
@@ -90,14 +86,12 @@ export const pageSchema = z
   .refine((p) => p.entites !== undefined || p.entities !== undefined, {
     message: 'neither entites nor entities',
   })
-  .transform(
-    (p): VolumePage => ({
-      hasPrevious: p.hasPrevious ?? false,
-      hasNext: p.hasNext,
-      total: p.total,
-      entities: p.entites ?? p.entities ?? [],
-    }),
-  );
+  .transform((p): VolumePage => ({
+    hasPrevious: p.hasPrevious ?? false,
+    hasNext: p.hasNext,
+    total: p.total,
+    entities: p.entites ?? p.entities ?? [],
+  }));
 
 /**
  * A `list` page that may hold at most `pageSize` volumes (the server may grant fewer, never

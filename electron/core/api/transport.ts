@@ -10,14 +10,7 @@
 import type { z } from 'zod';
 import type { Operation } from '../../shared/volume';
 import type { Logger } from '../ports';
-import {
-  ApiError,
-  CancelledError,
-  NetworkError,
-  ProtocolError,
-  VolumeClientError,
-  type NetworkReason,
-} from './errors';
+import { ApiError, CancelledError, NetworkError, ProtocolError, VolumeClientError, type NetworkReason } from './errors';
 import { safeText } from './redact';
 import { envelopeSchema } from './schemas';
 
@@ -299,7 +292,11 @@ async function exchange(
   } catch (error) {
     if (error instanceof TooLarge) {
       controller.abort(); // drops the connection rather than draining the rest of it
-      throw new ProtocolError(operation, status, `answer too large: more than ${formatBytes(config.maxAnswerBytes)}, the most this client reads`);
+      throw new ProtocolError(
+        operation,
+        status,
+        `answer too large: more than ${formatBytes(config.maxAnswerBytes)}, the most this client reads`,
+      );
     }
     if (signal?.aborted) throw new CancelledError(operation);
     if (timedOut) throw new NetworkError(operation, 'timeout', `no answer within ${timeoutMs} ms`);

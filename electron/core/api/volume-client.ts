@@ -1,12 +1,5 @@
 /** The typed volume API client: one method per operation of spec section 3. */
-import type {
-  EnabledStatus,
-  ListParams,
-  Operation,
-  Volume,
-  VolumePage,
-  VolumeStatusResult,
-} from '../../shared/volume';
+import type { EnabledStatus, ListParams, Operation, Volume, VolumePage, VolumeStatusResult } from '../../shared/volume';
 import { silentLogger, type Logger } from '../ports';
 import { abortableSleep, withRetry, type RetryPolicy } from './retry';
 import { boundedPageSchema, noResultSchema, statusSchema, volumeSchema } from './schemas';
@@ -160,7 +153,16 @@ export function createVolumeClient(options: VolumeClientOptions): VolumeClient {
     ({ operation, method: 'POST', path, params, schema }) as const;
 
   const list = (params: ListParams = {}, opts?: CallOptions) =>
-    call({ operation: 'list', method: 'GET', path: 'list', params: { ...params }, schema: boundedPageSchema(params.offset ?? DEFAULT_PAGE_SIZE) }, opts);
+    call(
+      {
+        operation: 'list',
+        method: 'GET',
+        path: 'list',
+        params: { ...params },
+        schema: boundedPageSchema(params.offset ?? DEFAULT_PAGE_SIZE),
+      },
+      opts,
+    );
 
   return {
     create: (params, opts) => call(post('create', 'create', volumeSchema, { ...params }), opts),
@@ -178,10 +180,8 @@ export function createVolumeClient(options: VolumeClientOptions): VolumeClient {
     list,
     listAll: (params = {}, opts = {}) => listAll(list, logger, params, opts),
     setEnabled: (unique, params, opts) => call(post('enable', `${id(unique)}/enable`, noResultSchema, { ...params }), opts),
-    attach: (unique, serverId, opts) =>
-      call(post('attach', `${id(unique)}/attach`, noResultSchema, { serverid: serverId }), opts),
-    detach: (unique, serverId, opts) =>
-      call(post('detach', `${id(unique)}/dettach`, noResultSchema, { serverid: serverId }), opts),
+    attach: (unique, serverId, opts) => call(post('attach', `${id(unique)}/attach`, noResultSchema, { serverid: serverId }), opts),
+    detach: (unique, serverId, opts) => call(post('detach', `${id(unique)}/dettach`, noResultSchema, { serverid: serverId }), opts),
     batchSetEnabled: (uniques, status, opts) =>
       call(post('batchEnable', 'batchenableordisable', noResultSchema, { serverids: uniques, status }), opts),
     batchDelete: (uniques, opts) => call(post('batchDelete', 'batchdelete', noResultSchema, { volumns: uniques }), opts),

@@ -25,7 +25,8 @@ function cachedVolumes(data: unknown): CachedVolumes | null {
   if (typeof data !== 'object' || data === null) return null;
   const { format, savedAt, volumes } = data as { format?: unknown; savedAt?: unknown; volumes?: unknown };
   if (format !== FORMAT || typeof savedAt !== 'number' || !Array.isArray(volumes)) return null;
-  const volumeLike = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as Volume).unique === 'number' && typeof (v as Volume).name === 'string';
+  const volumeLike = (v: unknown) =>
+    typeof v === 'object' && v !== null && typeof (v as Volume).unique === 'number' && typeof (v as Volume).name === 'string';
   return volumes.every(volumeLike) ? { savedAt, volumes: volumes as Volume[] } : null;
 }
 

@@ -29,15 +29,18 @@ function known(error: unknown): ErrorReply | null {
   }
   if (error instanceof NetworkError) return errorReply(error.reason === 'timeout' ? 'client.timeout' : 'client.network', {}, error.message);
   if (error instanceof ProtocolError) return errorReply('client.protocol', { httpStatus: error.httpStatus }, error.message);
-  if (error instanceof RetryLaterError) return errorReply('client.retry-later', { seconds: Math.ceil((error.retryAfterMs ?? 0) / 1000) }, error.message);
+  if (error instanceof RetryLaterError)
+    return errorReply('client.retry-later', { seconds: Math.ceil((error.retryAfterMs ?? 0) / 1000) }, error.message);
   if (error instanceof CancelledError) return errorReply('client.cancelled', {}, error.message);
   if (error instanceof AccountValidationError) return errorReply('account.invalid', {}, error.message);
   if (error instanceof AccountNotFoundError) return errorReply('account.not-found', {}, error.message);
-  if (error instanceof MissingCredentialsError) return errorReply(error.sessionEnded ? 'account.session-ended' : 'account.missing-credentials', { name: error.accountName });
+  if (error instanceof MissingCredentialsError)
+    return errorReply(error.sessionEnded ? 'account.session-ended' : 'account.missing-credentials', { name: error.accountName });
   if (error instanceof KeychainUnavailableError) return errorReply(error.code, {}, error.reason);
   if (error instanceof SecretStoreError) return errorReply('keychain.failed', {}, error.message);
   if (error instanceof LabelLimitError) return errorReply('labels.too-many', { max: error.max }, error.message);
-  if (error instanceof DataFolderLockedError) return errorReply('data.folder-locked', { pid: error.holder.pid, host: error.holder.host }, error.message);
+  if (error instanceof DataFolderLockedError)
+    return errorReply('data.folder-locked', { pid: error.holder.pid, host: error.holder.host }, error.message);
   return null;
 }
 

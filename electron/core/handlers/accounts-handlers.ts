@@ -39,7 +39,12 @@ export interface AccountsHandlersDeps {
 /** A plain-http endpoint off this machine is taken only once the user has accepted the risk. */
 function refuseUnconfirmedPlainHttp(endpoint: string, confirmed: true | undefined): void {
   if (sendsSecretsInClear(endpoint) && !confirmed) {
-    throw new AccountValidationError([{ field: 'endpoint', message: 'This endpoint is plain http:// on another machine: its credentials would travel unencrypted. Confirm to use it anyway.' }]);
+    throw new AccountValidationError([
+      {
+        field: 'endpoint',
+        message: 'This endpoint is plain http:// on another machine: its credentials would travel unencrypted. Confirm to use it anyway.',
+      },
+    ]);
   }
 }
 

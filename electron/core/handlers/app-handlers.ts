@@ -14,7 +14,11 @@ export interface AppHandlersDeps {
 /** The app itself: what it tells the window at start, and whether the window is looked at. */
 export function appHandlers({ accounts, notices, onVisibility }: AppHandlersDeps): Pick<Handlers, 'app:info' | 'app:visibility'> {
   return {
-    'app:info': async () => ({ version: manifest.version, keychain: keychainState(await accounts.keychainStatus()), notices: notices.list() }),
+    'app:info': async () => ({
+      version: manifest.version,
+      keychain: keychainState(await accounts.keychainStatus()),
+      notices: notices.list(),
+    }),
     'app:visibility': async ({ visible }) => {
       onVisibility(visible);
       return null;

@@ -5,7 +5,15 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { accountLabelsSchema, emptyLabels, labelledIdSchema, labelSchema, type AccountLabels, type LabelKind, type LabelsByAccount } from '../../shared/labels';
+import {
+  accountLabelsSchema,
+  emptyLabels,
+  labelledIdSchema,
+  labelSchema,
+  type AccountLabels,
+  type LabelKind,
+  type LabelsByAccount,
+} from '../../shared/labels';
 import { LIMITS } from '../../shared/limits';
 import { silentLogger, type Logger } from '../ports';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';

@@ -100,7 +100,6 @@ export class Journal {
     this.needsReconcile = this.items().filter((item) => item.state === 'running');
   }
 
-
   /**
    * Opens (or creates) the journal at `file` and replays it. A damaged file (an unreadable line
    * anywhere, a torn last append, a folder in its place) is never trimmed in place: it is set

@@ -15,10 +15,7 @@ import type { QueueItem } from './types';
  * and the user must decide.
  */
 export type ReconcileDecision =
-  | { outcome: 'done'; unique?: number }
-  | { outcome: 'waiting' }
-  | { outcome: 'retry' }
-  | { outcome: 'unknown'; reason: string };
+  { outcome: 'done'; unique?: number } | { outcome: 'waiting' } | { outcome: 'retry' } | { outcome: 'unknown'; reason: string };
 
 /** How far before `startedAt` a created volume may be stamped (clock skew between app and server). */
 export const CREATE_CLOCK_SKEW_MS = 5_000;
@@ -80,7 +77,9 @@ export async function reconcile(client: VolumeClient, item: QueueItem): Promise<
     case 'update':
       // Setting a name or description twice does no harm: not there yet means send it (again).
       return withVolume(client, item, updateParams, (volume, { name, description }) =>
-        (name === undefined || volume.name === name) && (description === undefined || volume.description === description) ? done() : { outcome: 'retry' },
+        (name === undefined || volume.name === name) && (description === undefined || volume.description === description)
+          ? done()
+          : { outcome: 'retry' },
       );
   }
 }

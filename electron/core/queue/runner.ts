@@ -7,7 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { errorReply } from '../../shared/error-catalogue';
-import { FINISHED_STATES, RETRIED_STATES, type BatchView, type QueueItemView, type QueueRequest, type RetryScope } from '../../shared/queue';
+import {
+  FINISHED_STATES,
+  RETRIED_STATES,
+  type BatchView,
+  type QueueItemView,
+  type QueueRequest,
+  type RetryScope,
+} from '../../shared/queue';
 import type { Volume, VolumeState } from '../../shared/volume';
 import { ApiError, NetworkError, type VolumeClient } from '../api';
 import { toErrorReply } from '../errors/to-reply';
@@ -31,7 +38,12 @@ export interface WaitPolicy {
 }
 
 /** The passing-state poller's rhythm: the queue's waits and the window's passing volumes are read alike. */
-export const DEFAULT_WAIT: WaitPolicy = { firstMs: PASSING_POLL.firstMs, stepMs: PASSING_POLL.stepMs, capMs: PASSING_POLL.capMs, timeoutMs: PASSING_POLL.stuckAfterMs };
+export const DEFAULT_WAIT: WaitPolicy = {
+  firstMs: PASSING_POLL.firstMs,
+  stepMs: PASSING_POLL.stepMs,
+  capMs: PASSING_POLL.capMs,
+  timeoutMs: PASSING_POLL.stuckAfterMs,
+};
 
 export interface QueueRunnerOptions {
   journal: Journal;
@@ -140,7 +152,8 @@ export class QueueRunner {
       if (!isFinished(item)) this.#unfinished.add(item.batchId);
       if (item.state === 'waiting') this.#follow(item);
     }
-    if (this.#toReconcile.size > 0) this.#logger.info('queue: re-checking items that were running at the last stop', { count: this.#toReconcile.size });
+    if (this.#toReconcile.size > 0)
+      this.#logger.info('queue: re-checking items that were running at the last stop', { count: this.#toReconcile.size });
     this.poke();
   }
 
@@ -158,7 +171,9 @@ export class QueueRunner {
       items.push(itemView(item));
       byBatch.set(item.batchId, items);
     }
-    return this.#journal.batches().map((batch) => ({ id: batch.id, title: batch.title, createdAt: batch.createdAt, items: byBatch.get(batch.id) ?? [] }));
+    return this.#journal
+      .batches()
+      .map((batch) => ({ id: batch.id, title: batch.title, createdAt: batch.createdAt, items: byBatch.get(batch.id) ?? [] }));
   }
 
   /** Queues a batch: journaled whole before any of it runs. */
@@ -193,7 +208,9 @@ export class QueueRunner {
 
   /** Cancels every pending item of an account (it was removed). */
   async cancelAccount(accountId: string): Promise<void> {
-    const chosen = this.#journal.items().filter((item) => item.accountId === accountId && item.state === 'pending' && !this.#busy.has(item.id));
+    const chosen = this.#journal
+      .items()
+      .filter((item) => item.accountId === accountId && item.state === 'pending' && !this.#busy.has(item.id));
     await this.#record(chosen.map((item) => ({ id: item.id, change: { state: 'cancelled', error: errorReply('account.removed', {}) } })));
   }
 
@@ -213,7 +230,12 @@ export class QueueRunner {
 
   /** Forgets every batch whose items have all finished, and compacts the journal. */
   async clearFinished(): Promise<void> {
-    const open = new Set(this.#journal.items().filter((item) => !isFinished(item)).map((item) => item.batchId));
+    const open = new Set(
+      this.#journal
+        .items()
+        .filter((item) => !isFinished(item))
+        .map((item) => item.batchId),
+    );
     for (const batch of this.#journal.batches()) {
       if (open.has(batch.id)) continue;
       await this.#journal.forgetBatch(batch.id);
@@ -263,7 +285,14 @@ export class QueueRunner {
     for (let index = from + 1; index < items.length && chunk.length < this.#chunkSize; index++) {
       const item = items[index]!;
       if (item.batchId !== first.batchId) break;
-      if (item.state === 'pending' && item.accountId === first.accountId && item.op === first.op && !this.#busy.has(item.id) && !this.#alone.has(item.id)) chunk.push(item);
+      if (
+        item.state === 'pending' &&
+        item.accountId === first.accountId &&
+        item.op === first.op &&
+        !this.#busy.has(item.id) &&
+        !this.#alone.has(item.id)
+      )
+        chunk.push(item);
     }
     return chunk;
   }
@@ -274,7 +303,12 @@ export class QueueRunner {
     this.#activeTotal++;
     this.#activePerAccount.set(accountId, (this.#activePerAccount.get(accountId) ?? 0) + 1);
     void work()
-      .catch((error: unknown) => this.#logger.error('queue: a step failed to be journaled', { accountId, error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.#logger.error('queue: a step failed to be journaled', {
+          accountId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         for (const item of items) this.#busy.delete(item.id);
         this.#activeTotal--;
@@ -284,7 +318,9 @@ export class QueueRunner {
   }
 
   async #sendOne(item: QueueItem): Promise<void> {
-    const [running] = await this.#record([{ id: item.id, change: { state: 'running', attempts: item.attempts + 1, startedAt: this.#now() } }]);
+    const [running] = await this.#record([
+      { id: item.id, change: { state: 'running', attempts: item.attempts + 1, startedAt: this.#now() } },
+    ]);
     try {
       const client = await this.#o.clientFor(item.accountId);
       const result = await sendItem(client, running!);
@@ -296,7 +332,9 @@ export class QueueRunner {
 
   async #sendChunk(chunk: readonly QueueItem[]): Promise<void> {
     const now = this.#now();
-    const running = await this.#record(chunk.map((item) => ({ id: item.id, change: { state: 'running', attempts: item.attempts + 1, startedAt: now } })));
+    const running = await this.#record(
+      chunk.map((item) => ({ id: item.id, change: { state: 'running', attempts: item.attempts + 1, startedAt: now } })),
+    );
     try {
       const client = await this.#o.clientFor(chunk[0]!.accountId);
       await sendChunk(client, chunk[0]!.op, running);
@@ -369,7 +407,9 @@ export class QueueRunner {
         await this.#record([{ id: item.id, change: { state: 'pending' } }]);
         return;
       case 'unknown':
-        await this.#record([{ id: item.id, change: { state: 'unknown', error: errorReply('queue.outcome-unknown', {}, decision.reason) } }]);
+        await this.#record([
+          { id: item.id, change: { state: 'unknown', error: errorReply('queue.outcome-unknown', {}, decision.reason) } },
+        ]);
     }
   }
 
@@ -400,7 +440,10 @@ export class QueueRunner {
   #timedOut(id: string, state: VolumeState | 'gone' | undefined): void {
     if (this.#stopped || this.#journal.item(id)?.state !== 'waiting') return;
     const minutes = Math.round((this.#o.wait ?? DEFAULT_WAIT).timeoutMs / 60_000);
-    this.#settle(id, { state: 'unknown', error: errorReply('queue.wait-timeout', {}, `volumeStatus ${state ?? 'unread'} after ${minutes} min`) });
+    this.#settle(id, {
+      state: 'unknown',
+      error: errorReply('queue.wait-timeout', {}, `volumeStatus ${state ?? 'unread'} after ${minutes} min`),
+    });
   }
 
   /** Tells the account's health of a failure its client did not tell it about itself. */
@@ -413,7 +456,9 @@ export class QueueRunner {
     queueMicrotask(() => {
       const changes = this.#settled;
       this.#settled = [];
-      void this.#record(changes).catch((error: unknown) => this.#logger.error('queue: a step failed to be journaled', { error: error instanceof Error ? error.message : String(error) }));
+      void this.#record(changes).catch((error: unknown) =>
+        this.#logger.error('queue: a step failed to be journaled', { error: error instanceof Error ? error.message : String(error) }),
+      );
     });
   }
 

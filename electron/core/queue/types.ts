@@ -17,7 +17,11 @@ const jsonSchema: z.ZodType<Json> = z.lazy(() =>
 );
 
 /** An item's error as journaled: the catalogue's shape, as a reply carries it. */
-const itemErrorSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), detail: z.string().optional() });
+const itemErrorSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  detail: z.string().optional(),
+});
 
 /** An item's error as journals written before the error catalogue hold it: a code and an English sentence. */
 const legacyItemErrorSchema = z.object({ code: z.string(), message: z.string() });

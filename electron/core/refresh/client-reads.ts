@@ -20,7 +20,8 @@ export function clientReads(clientFor: (accountId: string) => Promise<VolumeClie
   list: (accountId: string) => Promise<{ volumes: readonly Volume[]; complete: boolean }>;
 } {
   return {
-    status: async (accountId, unique) => (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
+    status: async (accountId, unique) =>
+      (await unlessGone(clientFor(accountId).then((client) => client.status(unique))))?.volumeStatus ?? null,
     get: (accountId, unique) => unlessGone(clientFor(accountId).then((client) => client.get(unique))),
     list: async (accountId) => (await clientFor(accountId)).listAll({}, { pageSize: 1000 }),
   };

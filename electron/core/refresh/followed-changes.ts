@@ -40,6 +40,7 @@ export class FollowedChanges {
     this.#scheduled = false;
     const pending = [...this.#pending];
     this.#pending.clear();
-    for (const [accountId, { changed, removed }] of pending) this.send({ accountId, added: [], changed: [...changed.values()], removed: [...removed] });
+    for (const [accountId, { changed, removed }] of pending)
+      this.send({ accountId, added: [], changed: [...changed.values()], removed: [...removed] });
   }
 }

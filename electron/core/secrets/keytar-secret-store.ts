@@ -13,7 +13,15 @@
  * so the next call works once the keychain answers.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { accountSecretsSchema, copySecrets, KeychainUnavailableError, SecretStoreError, type AccountSecrets, type KeychainCode, type SecretStore } from './secret-store';
+import {
+  accountSecretsSchema,
+  copySecrets,
+  KeychainUnavailableError,
+  SecretStoreError,
+  type AccountSecrets,
+  type KeychainCode,
+  type SecretStore,
+} from './secret-store';
 
 /** The app id: the keychain "service" of every entry. */
 export const KEYCHAIN_SERVICE = 'io.github.cloud-disk-desk';
@@ -118,7 +126,8 @@ export class KeytarSecretStore implements SecretStore {
     }
     const result = accountSecretsSchema.safeParse(parsed);
     // Never echo the stored text: it may hold secrets.
-    if (!result.success) throw new SecretStoreError(`The keychain entry of account ${accountId} is not valid; enter the account's credentials again`);
+    if (!result.success)
+      throw new SecretStoreError(`The keychain entry of account ${accountId} is not valid; enter the account's credentials again`);
     return result.data;
   }
 
@@ -128,7 +137,10 @@ export class KeytarSecretStore implements SecretStore {
     const keytar = await this.#module();
     const values = [secrets.accessToken, secrets.sessionToken, secrets.sessionSecret];
     try {
-      await this.#timed(keytar.setPassword(this.service, accountId, JSON.stringify(copySecrets(checked.data))), `writing the entry of account ${accountId}`);
+      await this.#timed(
+        keytar.setPassword(this.service, accountId, JSON.stringify(copySecrets(checked.data))),
+        `writing the entry of account ${accountId}`,
+      );
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
       throw new SecretStoreError(`Could not write the keychain entry of account ${accountId}: ${describe(error, values)}`);

@@ -56,7 +56,10 @@ export async function readJsonFile(path: string): Promise<unknown> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new DamagedFileError(basename(path), code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`);
+    throw new DamagedFileError(
+      basename(path),
+      code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;

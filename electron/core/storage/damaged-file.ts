@@ -79,7 +79,10 @@ export async function keepDamaged(
     logger.warn(`${notice.file} is damaged; kept it aside`, { file: notice.file, keptAt });
   } catch (error) {
     keptAt = null;
-    logger.warn(`${notice.file} is damaged and could not be moved aside`, { file: notice.file, error: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+    logger.warn(`${notice.file} is damaged and could not be moved aside`, {
+      file: notice.file,
+      error: (error as NodeJS.ErrnoException).code ?? 'unknown',
+    });
   }
   notices?.add({ ...notice, keptAt });
   return keptAt;

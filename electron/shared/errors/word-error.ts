@@ -40,5 +40,7 @@ export function resolveError(error: ErrorLike): ResolvedError {
 /** The text of a code in a language, its `{name}` placeholders filled from the parameters. */
 export function wordError(error: ErrorLike, language: ErrorLanguage): string {
   const { code, params } = resolveError(error);
-  return ERROR_CATALOGUE[code][language].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return ERROR_CATALOGUE[code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }

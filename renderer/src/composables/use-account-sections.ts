@@ -23,7 +23,8 @@ export function useAccountSections(matches?: () => (row: VolumeRow) => boolean):
   return computed(() => {
     const { userId } = navigation.filters;
     const match = matches?.();
-    const narrow = (rows: VolumeRow[]) => (userId === null && !match ? rows : rows.filter((r) => (userId === null || r.userid === userId) && (!match || match(r))));
+    const narrow = (rows: VolumeRow[]) =>
+      userId === null && !match ? rows : rows.filter((r) => (userId === null || r.userid === userId) && (!match || match(r)));
     return navigation.inScope.map((account) => ({
       account,
       loading: volumes.meta[account.id]?.loading ?? false,

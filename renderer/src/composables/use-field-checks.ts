@@ -9,21 +9,25 @@ import { computed, reactive } from 'vue';
 import { showsAtOnce, type Problem } from '@/logic/validators';
 import { translate } from '@/i18n';
 
-export function useFieldChecks<F extends string>(checks: Record<F, () => Problem | null>, refusals: () => Partial<Record<string, string>> = () => ({})) {
+export function useFieldChecks<F extends string>(
+  checks: Record<F, () => Problem | null>,
+  refusals: () => Partial<Record<string, string>> = () => ({}),
+) {
   const fields = Object.keys(checks) as F[];
   const shown = reactive(new Set<string>());
 
   const problems = computed(() => Object.fromEntries(fields.map((field) => [field, checks[field]()])) as Record<F, Problem | null>);
 
   /** The message to show under each field; empty when none is due. */
-  const errors = computed(() =>
-    Object.fromEntries(
-      fields.map((field) => {
-        const problem = problems.value[field];
-        const due = problem && (shown.has(field) || showsAtOnce(problem));
-        return [field, due ? translate(problem) : (refusals()[field] ?? '')];
-      }),
-    ) as Record<F, string>,
+  const errors = computed(
+    () =>
+      Object.fromEntries(
+        fields.map((field) => {
+          const problem = problems.value[field];
+          const due = problem && (shown.has(field) || showsAtOnce(problem));
+          return [field, due ? translate(problem) : (refusals()[field] ?? '')];
+        }),
+      ) as Record<F, string>,
   );
 
   /** The user left the field: from now on it says what is wrong with it. */

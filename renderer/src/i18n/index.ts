@@ -35,7 +35,9 @@ export function mergeMessages(list: MessageModule[]): Record<Locale, MessageTree
 export const messageModules: MessageModule[] = Object.values(modules).map((m) => m.default);
 
 /** The language the OS (the browser) prefers, among ours. */
-export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
+export function systemLocale(
+  languages: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+): Locale {
   const first = languages[0]?.toLowerCase() ?? 'en';
   return first.startsWith('zh') ? 'zh-CN' : 'en';
 }

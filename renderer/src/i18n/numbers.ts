@@ -20,6 +20,7 @@ export function formatNumber(value: number, locale: Locale): string {
 /** Message parameters with every number formatted, but an `id`, which is kept as written. */
 export function formatParams(params: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   const named: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params)) named[name] = typeof value === 'number' && name !== 'id' ? formatNumber(value, locale) : value;
+  for (const [name, value] of Object.entries(params))
+    named[name] = typeof value === 'number' && name !== 'id' ? formatNumber(value, locale) : value;
   return named;
 }

@@ -47,7 +47,9 @@ export function setHost(api: HostApi): void {
 }
 
 function realHost(): { api: HostApi; connection: HostConnection } {
-  current ??= window.api ? { api: fromPreload(window.api), connection: ALWAYS_OPEN } : createSocketHost(`ws://${location.host}/ipc`, forgetTokenInAddress);
+  current ??= window.api
+    ? { api: fromPreload(window.api), connection: ALWAYS_OPEN }
+    : createSocketHost(`ws://${location.host}/ipc`, forgetTokenInAddress);
   return current;
 }
 

@@ -20,7 +20,9 @@ export interface AccountDraft {
   plainHttpConfirmed: boolean;
 }
 
-export type AccountProblems = Partial<Record<'name' | 'endpoint' | 'accessToken' | 'sessionToken' | 'sessionSecret' | `tenant-${number}`, KeyedMessage>>;
+export type AccountProblems = Partial<
+  Record<'name' | 'endpoint' | 'accessToken' | 'sessionToken' | 'sessionSecret' | `tenant-${number}`, KeyedMessage>
+>;
 
 /** Colours offered for a new account, in turn. */
 export const ACCOUNT_COLOURS = ['#409eff', '#67c23a', '#e6a23c', '#f56c6c', '#9b59b6', '#1abc9c', '#e67e22', '#34495e'];
@@ -40,11 +42,15 @@ export function validateAccount(draft: AccountDraft, withSecrets: boolean): Acco
   if (!draft.name.trim()) problems.name = { key: 'accounts.invalid.name' };
   if (!validEndpoint(draft.endpoint)) problems.endpoint = { key: 'accounts.invalid.endpoint' };
   else if (sendsSecretsInClear(draft.endpoint) && !draft.plainHttpConfirmed) problems.endpoint = { key: 'accounts.invalid.plainHttp' };
-  if (withSecrets) for (const field of ['accessToken', 'sessionToken', 'sessionSecret'] as const) if (!draft[field]) problems[field] = { key: 'accounts.invalid.secret' };
+  if (withSecrets)
+    for (const field of ['accessToken', 'sessionToken', 'sessionSecret'] as const)
+      if (!draft[field]) problems[field] = { key: 'accounts.invalid.secret' };
   const seen = new Set<number>();
   draft.tenants.forEach((tenant, index) => {
-    if (tenant.userId === null || !Number.isInteger(tenant.userId) || tenant.userId <= 0) problems[`tenant-${index}`] = { key: 'accounts.invalid.userId' };
-    else if (seen.has(tenant.userId)) problems[`tenant-${index}`] = { key: 'accounts.invalid.duplicateTenant', params: { id: tenant.userId } };
+    if (tenant.userId === null || !Number.isInteger(tenant.userId) || tenant.userId <= 0)
+      problems[`tenant-${index}`] = { key: 'accounts.invalid.userId' };
+    else if (seen.has(tenant.userId))
+      problems[`tenant-${index}`] = { key: 'accounts.invalid.duplicateTenant', params: { id: tenant.userId } };
     else seen.add(tenant.userId);
   });
   return problems;
@@ -52,5 +58,7 @@ export function validateAccount(draft: AccountDraft, withSecrets: boolean): Acco
 
 /** The tenants as the contract takes them (labels trimmed, empty ones left out). */
 export function tenantsOf(draft: AccountDraft): { userId: number; label?: string }[] {
-  return draft.tenants.filter((t) => t.userId !== null).map((t) => (t.label.trim() ? { userId: t.userId as number, label: t.label.trim() } : { userId: t.userId as number }));
+  return draft.tenants
+    .filter((t) => t.userId !== null)
+    .map((t) => (t.label.trim() ? { userId: t.userId as number, label: t.label.trim() } : { userId: t.userId as number }));
 }

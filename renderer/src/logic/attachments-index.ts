@@ -26,7 +26,8 @@ export function groupByServer<R extends Row>(rows: readonly R[]): ServerGroup<R>
       group.volumes.push({ row, attachment });
     }
   const list = [...groups.values()].sort((a, b) => a.serverId.localeCompare(b.serverId, undefined, { numeric: true }));
-  for (const group of list) group.volumes.sort((a, b) => a.attachment.device.localeCompare(b.attachment.device, undefined, { numeric: true }));
+  for (const group of list)
+    group.volumes.sort((a, b) => a.attachment.device.localeCompare(b.attachment.device, undefined, { numeric: true }));
   return list;
 }
 

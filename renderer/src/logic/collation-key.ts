@@ -17,7 +17,7 @@ const MAX_DIGITS = 40;
 function buildKey(text: string): string | null {
   let key = '';
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       while (i < n && text.charCodeAt(i) === 48) i++;
@@ -40,7 +40,33 @@ function buildKey(text: string): string | null {
 }
 
 /** Texts in the collator's order, one pair of neighbours for each rule the key relies on. */
-const ORDERED_SAMPLES = ['', ' ', '_', '-', '.', '0', '1', '01a', '2', '9', '10', '0099', '100', 'a', 'a b', 'a_b', 'a-b', 'a.b', 'a1', 'a9', 'a10', 'ab', 'B', 'c', 'Z'];
+const ORDERED_SAMPLES = [
+  '',
+  ' ',
+  '_',
+  '-',
+  '.',
+  '0',
+  '1',
+  '01a',
+  '2',
+  '9',
+  '10',
+  '0099',
+  '100',
+  'a',
+  'a b',
+  'a_b',
+  'a-b',
+  'a.b',
+  'a1',
+  'a9',
+  'a10',
+  'ab',
+  'B',
+  'c',
+  'Z',
+];
 
 /** Whether this runtime's collator orders ASCII the way the key assumes (its locale could tailor it): checked once, else no text gets a key. */
 const keysAgree = ORDERED_SAMPLES.every((text, i) => {

@@ -17,7 +17,9 @@ export interface TitleSpec {
 }
 
 function oneOrMany(action: string, rows: readonly Target[], params: Record<string, unknown> = {}): TitleSpec {
-  return rows.length === 1 ? { key: `dialogs.batch.${action}One`, params: { name: rows[0]?.name ?? '', ...params } } : { key: `dialogs.batch.${action}Many`, params: { n: rows.length, ...params } };
+  return rows.length === 1
+    ? { key: `dialogs.batch.${action}One`, params: { name: rows[0]?.name ?? '', ...params } }
+    : { key: `dialogs.batch.${action}Many`, params: { n: rows.length, ...params } };
 }
 
 export interface CreateValues {
@@ -47,7 +49,9 @@ export function createBatch(values: CreateValues): { title: TitleSpec; items: Qu
     },
   }));
   const title: TitleSpec =
-    names.length === 1 ? { key: 'dialogs.batch.createOne', params: { name: names[0] } } : { key: 'dialogs.batch.createMany', params: { n: names.length, first: names[0], last: names.at(-1) } };
+    names.length === 1
+      ? { key: 'dialogs.batch.createOne', params: { name: names[0] } }
+      : { key: 'dialogs.batch.createMany', params: { n: names.length, first: names[0], last: names.at(-1) } };
   return { title, items };
 }
 
@@ -56,7 +60,14 @@ export function cloneBatch(row: Target, uid: number, name: string, description: 
   const text = description.trim();
   return {
     title: { key: 'dialogs.batch.clone', params: { name: row.name, copy } },
-    items: [{ op: 'clone', accountId: row.accountId, label: copy, params: { unique: row.unique, uid, name: copy, ...(text ? { description: text } : {}) } }],
+    items: [
+      {
+        op: 'clone',
+        accountId: row.accountId,
+        label: copy,
+        params: { unique: row.unique, uid, name: copy, ...(text ? { description: text } : {}) },
+      },
+    ],
   };
 }
 
@@ -79,7 +90,12 @@ export function attachBatch(row: Target, serverId: string): { title: TitleSpec; 
 export function detachBatch(rows: readonly Target[]): { title: TitleSpec; items: QueueRequest[] } {
   return {
     title: oneOrMany('detach', rows),
-    items: rows.map((r) => ({ op: 'detach', accountId: r.accountId, label: r.name, params: { unique: r.unique, serverId: r.attachments[0]?.serverId ?? '' } })),
+    items: rows.map((r) => ({
+      op: 'detach',
+      accountId: r.accountId,
+      label: r.name,
+      params: { unique: r.unique, serverId: r.attachments[0]?.serverId ?? '' },
+    })),
   };
 }
 
@@ -112,12 +128,16 @@ export type RefusedField = 'name' | 'size' | 'image' | 'serverId';
 export function refusedField(op: QueueRequest['op'], code: string): RefusedField | null {
   const api = code.replace(/^volumes\.error\./, '');
   if (api === 'image-not-exists') return op === 'create' ? 'image' : null;
-  if (api === 'size-invalid' || api === 'size-insufficient' || api === 'require-parameter-size') return op === 'create' || op === 'extend' ? 'size' : null;
+  if (api === 'size-invalid' || api === 'size-insufficient' || api === 'require-parameter-size')
+    return op === 'create' || op === 'extend' ? 'size' : null;
   if (api === 'server-not-exists') return op === 'attach' ? 'serverId' : null;
   return null;
 }
 
 /** A dialog's tenant choices: "Finance (101)", or the bare id of an unlabelled tenant; values are the ids as text. */
 export function tenantOptions(tenants: readonly { userId: number; label?: string }[]): { value: string; label: string }[] {
-  return tenants.map((tenant) => ({ value: String(tenant.userId), label: tenant.label ? `${tenant.label} (${tenant.userId})` : String(tenant.userId) }));
+  return tenants.map((tenant) => ({
+    value: String(tenant.userId),
+    label: tenant.label ? `${tenant.label} (${tenant.userId})` : String(tenant.userId),
+  }));
 }

@@ -21,7 +21,13 @@ export function idSuggestions(seen: readonly string[], labels: Readonly<Record<s
   const compare = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
   return [...ids]
     .map((value): IdSuggestion => ({ value, seen: seenSet.has(value), ...(labels[value] === undefined ? {} : { label: labels[value] }) }))
-    .sort((a, b) => (a.label === undefined) === (b.label === undefined) ? compare(a.label ?? a.value, b.label ?? b.value) : a.label === undefined ? 1 : -1);
+    .sort((a, b) =>
+      (a.label === undefined) === (b.label === undefined)
+        ? compare(a.label ?? a.value, b.label ?? b.value)
+        : a.label === undefined
+          ? 1
+          : -1,
+    );
 }
 
 /** The suggestions whose id or label holds what was typed (all of them for nothing typed). */
@@ -35,9 +41,16 @@ export function matchSuggestions(suggestions: readonly IdSuggestion[], query: st
  * The servers attach suggests for a volume: those its tenant already uses, and the labelled ones
  * no other tenant of the account is seen using (a server of another tenant would be refused).
  */
-export function serverSuggestions(rows: readonly VolumeRow[], accountId: string, userId: number | null, labels: Readonly<Record<string, string>>): IdSuggestion[] {
+export function serverSuggestions(
+  rows: readonly VolumeRow[],
+  accountId: string,
+  userId: number | null,
+  labels: Readonly<Record<string, string>>,
+): IdSuggestion[] {
   const own = serversSeen(rows, accountId, userId);
-  const others = new Set(rows.filter((r) => r.accountId === accountId && r.userid !== userId).flatMap((r) => r.attachments.map((a) => a.serverId)));
+  const others = new Set(
+    rows.filter((r) => r.accountId === accountId && r.userid !== userId).flatMap((r) => r.attachments.map((a) => a.serverId)),
+  );
   const labelled = Object.fromEntries(Object.entries(labels).filter(([serverId]) => own.includes(serverId) || !others.has(serverId)));
   return idSuggestions(own, labelled);
 }

@@ -8,7 +8,9 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { VolumeState } from '@shared/volume';
 import { presentStates, type AccountTotals, type Totals } from './overview-stats';
 
-export type ChartOption = ComposeOption<PieSeriesOption | BarSeriesOption | TooltipComponentOption | LegendComponentOption | GridComponentOption>;
+export type ChartOption = ComposeOption<
+  PieSeriesOption | BarSeriesOption | TooltipComponentOption | LegendComponentOption | GridComponentOption
+>;
 
 /** Green for usable, blue for in use, amber for passing, red for errors, grey for the unknown. */
 const STATE_COLOURS: Record<VolumeState, string> = {
@@ -51,7 +53,12 @@ export function statePie(totals: Totals, stateLabel: StateLabel, format: CountFo
         radius: ['38%', '68%'],
         center: ['32%', '50%'],
         label: { show: false },
-        data: presentStates(totals).map(({ state, count }) => ({ id: state, name: `${stateLabel(state)} (${format(count)})`, value: count, itemStyle: { color: STATE_COLOURS[state] } })),
+        data: presentStates(totals).map(({ state, count }) => ({
+          id: state,
+          name: `${stateLabel(state)} (${format(count)})`,
+          value: count,
+          itemStyle: { color: STATE_COLOURS[state] },
+        })),
       },
     ],
   };
@@ -70,8 +77,18 @@ export function enabledPie(totals: Totals, labels: { enabled: string; disabled: 
         center: ['50%', '45%'],
         label: { show: false },
         data: [
-          { id: 'ACTIVED', name: `${labels.enabled} (${format(totals.enabled)})`, value: totals.enabled, itemStyle: { color: ENABLED_COLOURS.enabled } },
-          { id: 'DISABLED', name: `${labels.disabled} (${format(totals.disabled)})`, value: totals.disabled, itemStyle: { color: ENABLED_COLOURS.disabled } },
+          {
+            id: 'ACTIVED',
+            name: `${labels.enabled} (${format(totals.enabled)})`,
+            value: totals.enabled,
+            itemStyle: { color: ENABLED_COLOURS.enabled },
+          },
+          {
+            id: 'DISABLED',
+            name: `${labels.disabled} (${format(totals.disabled)})`,
+            value: totals.disabled,
+            itemStyle: { color: ENABLED_COLOURS.disabled },
+          },
         ].filter((d) => d.value > 0),
       },
     ],
@@ -147,7 +164,12 @@ export function tenantChartHeight(tenantCount: number, usual = 220): number {
  * `account.tenants`. Every tenant keeps its label (ECharts would otherwise drop every other one):
  * a few as columns with their names shortened to the column, more as horizontal bars, first on top.
  */
-export function tenantBars(account: AccountTotals, tenantLabel: (userId: number | null) => string, stateLabel: StateLabel, format: CountFormat): ChartOption {
+export function tenantBars(
+  account: AccountTotals,
+  tenantLabel: (userId: number | null) => string,
+  stateLabel: StateLabel,
+  format: CountFormat,
+): ChartOption {
   const states = presentStates(account).map((s) => s.state);
   const horizontal = account.tenants.length > COLUMN_TENANTS;
   const category = {

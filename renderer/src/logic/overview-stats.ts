@@ -6,7 +6,11 @@
 import { VOLUME_STATES, type Volume, type VolumeState } from '@shared/volume';
 import { collationKey, textCollator } from './collation-key';
 
-type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'size'> & { accountId: string; key: string; stuck: boolean };
+type Row = Pick<Volume, 'unique' | 'userid' | 'name' | 'volumeStatus' | 'status' | 'size'> & {
+  accountId: string;
+  key: string;
+  stuck: boolean;
+};
 
 export interface Totals {
   count: number;
@@ -27,7 +31,13 @@ export interface AccountTotals extends Totals {
 }
 
 function emptyTotals(): Totals {
-  return { count: 0, totalGb: 0, byState: Object.fromEntries(VOLUME_STATES.map((s) => [s, 0])) as Record<VolumeState, number>, enabled: 0, disabled: 0 };
+  return {
+    count: 0,
+    totalGb: 0,
+    byState: Object.fromEntries(VOLUME_STATES.map((s) => [s, 0])) as Record<VolumeState, number>,
+    enabled: 0,
+    disabled: 0,
+  };
 }
 
 function add(totals: Totals, row: Row): void {

@@ -16,7 +16,12 @@ export interface ClickModifiers {
 
 export const EMPTY_SELECTION: SelectionState = { selected: new Set(), anchor: null };
 
-export function clickRow(state: SelectionState, visible: readonly string[], key: string, { shift = false, toggle = false }: ClickModifiers = {}): SelectionState {
+export function clickRow(
+  state: SelectionState,
+  visible: readonly string[],
+  key: string,
+  { shift = false, toggle = false }: ClickModifiers = {},
+): SelectionState {
   if (shift && state.anchor !== null) {
     const from = visible.indexOf(state.anchor);
     const to = visible.indexOf(key);
@@ -55,5 +60,8 @@ export function keepVisible(state: SelectionState, visible: readonly string[]): 
   if (state.selected.size === 0) return state;
   const shown = new Set(visible);
   if ([...state.selected].every((k) => shown.has(k))) return state;
-  return { selected: new Set([...state.selected].filter((k) => shown.has(k))), anchor: state.anchor !== null && shown.has(state.anchor) ? state.anchor : null };
+  return {
+    selected: new Set([...state.selected].filter((k) => shown.has(k))),
+    anchor: state.anchor !== null && shown.has(state.anchor) ? state.anchor : null,
+  };
 }

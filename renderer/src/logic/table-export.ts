@@ -43,7 +43,13 @@ export function displayValue(id: ColumnId, row: VolumeRow, context: ColumnContex
   }
 }
 
-export function toCsv(rows: readonly VolumeRow[], columns: readonly ColumnId[], headers: Record<ColumnId, string>, context: ColumnContext, words: DisplayWords): string {
+export function toCsv(
+  rows: readonly VolumeRow[],
+  columns: readonly ColumnId[],
+  headers: Record<ColumnId, string>,
+  context: ColumnContext,
+  words: DisplayWords,
+): string {
   const lines = [columns.map((id) => csvCell(headers[id])).join(',')];
   for (const row of rows) lines.push(columns.map((id) => csvCell(displayValue(id, row, context, words))).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -54,7 +60,12 @@ export function toJson(rows: readonly VolumeRow[], context: ColumnContext): stri
   return JSON.stringify(
     rows.map((row) => {
       const { key: _key, ...fields } = row;
-      return { ...fields, account: context.accountName(row), tenant: context.tenantLabel(row), attachedTo: columnValue('attachedTo', row, context) };
+      return {
+        ...fields,
+        account: context.accountName(row),
+        tenant: context.tenantLabel(row),
+        attachedTo: columnValue('attachedTo', row, context),
+      };
     }),
     null,
     2,

@@ -10,9 +10,17 @@ import type { KeyedMessage } from '@/i18n';
 
 export type Problem = KeyedMessage;
 
-const { nameLength: NAME_MAX, descriptionLength: DESCRIPTION_MAX, sizeGb: SIZE_MAX_GB, bulkCount: BULK_MAX, serverIdLength: SERVER_ID_MAX, imageLength: IMAGE_MAX } = LIMITS;
+const {
+  nameLength: NAME_MAX,
+  descriptionLength: DESCRIPTION_MAX,
+  sizeGb: SIZE_MAX_GB,
+  bulkCount: BULK_MAX,
+  serverIdLength: SERVER_ID_MAX,
+  imageLength: IMAGE_MAX,
+} = LIMITS;
 
-const problem = (key: string, params?: Record<string, unknown>): Problem => (params ? { key: `dialogs.invalid.${key}`, params } : { key: `dialogs.invalid.${key}` });
+const problem = (key: string, params?: Record<string, unknown>): Problem =>
+  params ? { key: `dialogs.invalid.${key}`, params } : { key: `dialogs.invalid.${key}` };
 
 /** A number typed in a field: empty (null/undefined/'') is "no value". */
 export type NumberInput = number | string | null | undefined;

@@ -4,7 +4,20 @@
  */
 import type { VolumeRow } from '@/stores/volumes';
 
-export const COLUMN_IDS = ['name', 'enabled', 'state', 'size', 'attachedTo', 'tenant', 'account', 'zone', 'type', 'bootable', 'created', 'updated'] as const;
+export const COLUMN_IDS = [
+  'name',
+  'enabled',
+  'state',
+  'size',
+  'attachedTo',
+  'tenant',
+  'account',
+  'zone',
+  'type',
+  'bootable',
+  'created',
+  'updated',
+] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 /** Columns always shown (the table means nothing without them). */
@@ -50,7 +63,11 @@ const GROW_ORDER: readonly ColumnId[] = ['attachedTo', 'account'];
  * Still short, the table scrolls sideways (the widths add up to more than `available`).
  * `floors`: what each header needs whole in the current language, which no column goes below.
  */
-export function fitColumnWidths(columns: readonly ColumnId[], available: number, floors: Partial<Record<ColumnId, number>> = {}): Record<ColumnId, number> {
+export function fitColumnWidths(
+  columns: readonly ColumnId[],
+  available: number,
+  floors: Partial<Record<ColumnId, number>> = {},
+): Record<ColumnId, number> {
   const min = (id: ColumnId) => Math.max(COLUMN_SIZES[id].min, floors[id] ?? 0);
   const widths = Object.fromEntries(columns.map((id) => [id, Math.max(COLUMN_SIZES[id].ideal, min(id))])) as Record<ColumnId, number>;
   let excess = columns.reduce((sum, id) => sum + widths[id], 0) - available;

@@ -42,7 +42,8 @@ function labelledServers(labels: LabelsByAccount, needle: string): Set<string> {
   const found = new Set<string>();
   if (needle === '') return found;
   for (const [accountId, { server }] of Object.entries(labels)) {
-    for (const [serverId, label] of Object.entries(server)) if (label.toLowerCase().includes(needle)) found.add(`${accountId}\n${serverId}`);
+    for (const [serverId, label] of Object.entries(server))
+      if (label.toLowerCase().includes(needle)) found.add(`${accountId}\n${serverId}`);
   }
   return found;
 }
@@ -63,7 +64,9 @@ export function filterRows(rows: readonly VolumeRow[], filters: Filters, labels:
       (userId === null || row.userid === userId) &&
       (enabled === null || row.status === enabled) &&
       (states === null || states.has(row.volumeStatus)) &&
-      (texts === null || texts[i]!.includes(needle) || (servers.size > 0 && row.attachments.some((a) => servers.has(`${row.accountId}\n${a.serverId}`))))
+      (texts === null ||
+        texts[i]!.includes(needle) ||
+        (servers.size > 0 && row.attachments.some((a) => servers.has(`${row.accountId}\n${a.serverId}`))))
     )
       shown.push(row);
   }

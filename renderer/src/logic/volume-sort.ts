@@ -30,7 +30,17 @@ function isEmpty(value: ColumnValue): boolean {
 }
 
 /** Columns whose value is the row's own (no label, account or server name), so an order found once holds while the rows array does. */
-const ROW_OWN_COLUMNS: ReadonlySet<ColumnId> = new Set(['name', 'enabled', 'state', 'size', 'zone', 'type', 'bootable', 'created', 'updated']);
+const ROW_OWN_COLUMNS: ReadonlySet<ColumnId> = new Set([
+  'name',
+  'enabled',
+  'state',
+  'size',
+  'zone',
+  'type',
+  'bootable',
+  'created',
+  'updated',
+]);
 /** Columns whose value is always a number (never empty). */
 const NUMBER_COLUMNS: ReadonlySet<ColumnId> = new Set(['size', 'created', 'updated']);
 /** Orders kept per rows array: a few (each is one pointer per row), the latest ones. */
@@ -41,7 +51,13 @@ const KEPT_RUNS = 2;
 const runsByRows = new WeakMap<readonly VolumeRow[], Map<string, Keyed[]>>();
 
 /** What `make` gives for these rows and sort id, kept: the latest `limit` ids per rows array. */
-function kept<T>(cache: WeakMap<readonly VolumeRow[], Map<string, T>>, rows: readonly VolumeRow[], id: string, limit: number, make: () => T): T {
+function kept<T>(
+  cache: WeakMap<readonly VolumeRow[], Map<string, T>>,
+  rows: readonly VolumeRow[],
+  id: string,
+  limit: number,
+  make: () => T,
+): T {
   let entries = cache.get(rows);
   if (!entries) cache.set(rows, (entries = new Map()));
   let value = entries.get(id);
@@ -67,8 +83,14 @@ export function sortRows(rows: readonly VolumeRow[], sort: SortState | null, con
  * gives it. By a text or yes/no column each account's rows are sorted once per rows array and the
  * sorted runs merged, so an account's listing arriving or changing sorts only that account's rows.
  */
-export function sortAccountRows(lists: readonly (readonly VolumeRow[])[], all: readonly VolumeRow[], sort: SortState | null, context: ColumnContext): readonly VolumeRow[] {
-  if (!sort || lists.length < 2 || NUMBER_COLUMNS.has(sort.column) || !ROW_OWN_COLUMNS.has(sort.column)) return sortRows(all, sort, context);
+export function sortAccountRows(
+  lists: readonly (readonly VolumeRow[])[],
+  all: readonly VolumeRow[],
+  sort: SortState | null,
+  context: ColumnContext,
+): readonly VolumeRow[] {
+  if (!sort || lists.length < 2 || NUMBER_COLUMNS.has(sort.column) || !ROW_OWN_COLUMNS.has(sort.column))
+    return sortRows(all, sort, context);
   const id = sortId(sort);
   return kept(ordersByRows, all, id, KEPT_ORDERS, () => {
     const runs = lists.flatMap((list) => kept(runsByRows, list, id, KEPT_RUNS, () => sortedKeyed(list, sort, context)));

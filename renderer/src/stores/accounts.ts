@@ -69,19 +69,42 @@ export const useAccountsStore = defineStore('accounts', () => {
   }
 
   async function setCredentials(accountId: string, secrets: AccountSecretsInput, sessionOnly?: boolean): Promise<AccountView> {
-    return upsert(await host.invoke('accounts:set-credentials', { accountId, secrets, ...(sessionOnly === undefined ? {} : { sessionOnly }) }));
+    return upsert(
+      await host.invoke('accounts:set-credentials', { accountId, secrets, ...(sessionOnly === undefined ? {} : { sessionOnly }) }),
+    );
   }
 
   /** A new session for an account whose access token holds: the core keeps that token (the window never has it). */
-  async function renewSession(accountId: string, session: Pick<AccountSecretsInput, 'sessionToken' | 'sessionSecret'>, sessionOnly?: boolean): Promise<AccountView> {
-    return upsert(await host.invoke('accounts:renew-session', { accountId, ...session, ...(sessionOnly === undefined ? {} : { sessionOnly }) }));
+  async function renewSession(
+    accountId: string,
+    session: Pick<AccountSecretsInput, 'sessionToken' | 'sessionSecret'>,
+    sessionOnly?: boolean,
+  ): Promise<AccountView> {
+    return upsert(
+      await host.invoke('accounts:renew-session', { accountId, ...session, ...(sessionOnly === undefined ? {} : { sessionOnly }) }),
+    );
   }
 
   async function addLocalSandbox(): Promise<AccountView> {
     return upsert(await host.invoke('accounts:add-local-sandbox', {}));
   }
 
-  return { accounts, info, loaded, byId, tenantName, load, add, update, remove, test, refresh, setCredentials, renewSession, addLocalSandbox };
+  return {
+    accounts,
+    info,
+    loaded,
+    byId,
+    tenantName,
+    load,
+    add,
+    update,
+    remove,
+    test,
+    refresh,
+    setCredentials,
+    renewSession,
+    addLocalSandbox,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAccountsStore, import.meta.hot));

@@ -50,7 +50,14 @@ export const useDialogsStore = defineStore('dialogs', () => {
    */
   const answeredInDialog = new Set<string>();
 
-  const anyOpen = computed(() => current.value !== null || detailKey.value !== null || accountForm.value !== null || settingsOpen.value || credentialsFor.value !== null);
+  const anyOpen = computed(
+    () =>
+      current.value !== null ||
+      detailKey.value !== null ||
+      accountForm.value !== null ||
+      settingsOpen.value ||
+      credentialsFor.value !== null,
+  );
 
   function open(request: DialogRequest): void {
     current.value = request;
@@ -98,7 +105,23 @@ export const useDialogsStore = defineStore('dialogs', () => {
     });
   }
 
-  return { current, openCount, detailKey, accountForm, settingsOpen, credentialsFor, anyOpen, answeredInDialog, open, openCreate, close, openDetail, openAccount, askCredentials, confirm };
+  return {
+    current,
+    openCount,
+    detailKey,
+    accountForm,
+    settingsOpen,
+    credentialsFor,
+    anyOpen,
+    answeredInDialog,
+    open,
+    openCreate,
+    close,
+    openDetail,
+    openAccount,
+    askCredentials,
+    confirm,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDialogsStore, import.meta.hot));

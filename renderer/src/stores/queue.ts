@@ -7,7 +7,18 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { FINISHED_STATES, followedVolume, QUEUE_STATES, type BatchHeader, type BatchView, type QueueChanges, type QueueItemView, type QueueRequest, type QueueState, type RetryScope } from '@shared/queue';
+import {
+  FINISHED_STATES,
+  followedVolume,
+  QUEUE_STATES,
+  type BatchHeader,
+  type BatchView,
+  type QueueChanges,
+  type QueueItemView,
+  type QueueRequest,
+  type QueueState,
+  type RetryScope,
+} from '@shared/queue';
 import { host } from '@/ipc/host';
 
 /** How far a batch has come. */
@@ -79,7 +90,9 @@ export const useQueueStore = defineStore('queue', () => {
       if (!batch) {
         const current = map.get(batchId);
         // Items may arrive before their header: keep them under a placeholder until it comes.
-        batch = current ? { ...current, items: current.items.slice() } : { id: batchId, title: '', createdAt: header?.createdAt ?? Date.now(), items: [] };
+        batch = current
+          ? { ...current, items: current.items.slice() }
+          : { id: batchId, title: '', createdAt: header?.createdAt ?? Date.now(), items: [] };
         touched.set(batchId, batch);
         map.set(batchId, batch);
       }
@@ -114,7 +127,10 @@ export const useQueueStore = defineStore('queue', () => {
   function replaceAll(list: readonly BatchView[]): void {
     positions.clear();
     batches.value = [];
-    merge(list, list.flatMap((b) => b.items));
+    merge(
+      list,
+      list.flatMap((b) => b.items),
+    );
   }
 
   /** Reads the queue (its history comes from the journal) and follows its changes (see stores/start.ts). */
@@ -159,7 +175,11 @@ export const useQueueStore = defineStore('queue', () => {
 
   async function clearFinished(): Promise<void> {
     await host.invoke('queue:clear-finished', {});
-    merge([], [], batches.value.filter(isFinished).map((b) => b.id));
+    merge(
+      [],
+      [],
+      batches.value.filter(isFinished).map((b) => b.id),
+    );
   }
 
   function batchById(batchId: string): BatchView | undefined {

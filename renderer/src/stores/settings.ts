@@ -18,7 +18,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const systemDark = ref(prefersDark());
   const systemLanguage = ref<Locale>(systemLocale());
 
-  const theme = computed<'light' | 'dark'>(() => (settings.value.theme === 'system' ? (systemDark.value ? 'dark' : 'light') : settings.value.theme));
+  const theme = computed<'light' | 'dark'>(() =>
+    settings.value.theme === 'system' ? (systemDark.value ? 'dark' : 'light') : settings.value.theme,
+  );
   const locale = computed<Locale>(() => (settings.value.language === 'system' ? systemLanguage.value : settings.value.language));
 
   /** Puts the effective theme and language on the page. */

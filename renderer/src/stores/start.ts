@@ -17,7 +17,14 @@ export async function startStores(): Promise<void> {
   // The volumes follow the accounts: a listing per account as it appears.
   useVolumesStore().start();
   // Labels only name what the other stores show: a window without them still works.
-  await Promise.all([settings.load().catch(() => settings.apply()), queue.start(), accounts.load(), useLabelsStore().start().catch(() => undefined)]);
+  await Promise.all([
+    settings.load().catch(() => settings.apply()),
+    queue.start(),
+    accounts.load(),
+    useLabelsStore()
+      .start()
+      .catch(() => undefined),
+  ]);
 }
 
 /** After the host was lost and is back: what the window shows may have changed meanwhile; read it all again. */
@@ -25,6 +32,13 @@ export async function reloadStores(): Promise<void> {
   const settings = useSettingsStore();
   const accounts = useAccountsStore();
   const queue = useQueueStore();
-  await Promise.all([settings.load().catch(() => undefined), accounts.load().catch(() => undefined), queue.load(), useLabelsStore().start().catch(() => undefined)]);
+  await Promise.all([
+    settings.load().catch(() => undefined),
+    accounts.load().catch(() => undefined),
+    queue.load(),
+    useLabelsStore()
+      .start()
+      .catch(() => undefined),
+  ]);
   await useVolumesStore().loadAll();
 }

@@ -42,7 +42,8 @@ export function applyChanges(rows: readonly VolumeRow[], changes: VolumeChanges,
     next.push(update ? toRow(changes.accountId, update, stuck.has(row.unique)) : row);
     seen.add(row.unique);
   }
-  for (const volume of changes.added) if (!seen.has(volume.unique) && !removed.has(volume.unique)) next.push(toRow(changes.accountId, volume, stuck.has(volume.unique)));
+  for (const volume of changes.added)
+    if (!seen.has(volume.unique) && !removed.has(volume.unique)) next.push(toRow(changes.accountId, volume, stuck.has(volume.unique)));
   return next;
 }
 
@@ -96,7 +97,10 @@ export const useVolumesStore = defineStore('volumes', () => {
       const listing = await host.invoke('volumes:list', { accountId });
       const stuck = new Set(listing.stuck);
       stuckByAccount.set(accountId, stuck);
-      setRows(accountId, listing.volumes.map((v) => toRow(accountId, v, stuck.has(v.unique))));
+      setRows(
+        accountId,
+        listing.volumes.map((v) => toRow(accountId, v, stuck.has(v.unique))),
+      );
       Object.assign(m, { asOf: listing.asOf, source: listing.source, problem: listing.problem ?? null });
     } catch (error) {
       const { code, params, detail } = error instanceof HostError ? error : new HostError('internal', {}, String(error));
@@ -123,7 +127,10 @@ export const useVolumesStore = defineStore('volumes', () => {
     const rows = rowsByAccount.value[accountId];
     if (!rows) return;
     if (rows.every((r) => r.stuck === now.has(r.unique))) return;
-    setRows(accountId, rows.map((r) => (r.stuck === now.has(r.unique) ? r : { ...r, stuck: now.has(r.unique) })));
+    setRows(
+      accountId,
+      rows.map((r) => (r.stuck === now.has(r.unique) ? r : { ...r, stuck: now.has(r.unique) })),
+    );
   }
 
   let started = false;

@@ -27,7 +27,14 @@ const file = () => join(dataDir, 'accounts.json');
 function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
   const secrets = makeSecrets();
   allSecrets.push(...secretValues(secrets));
-  return { name: 'Production', endpoint: 'https://api.example.com/', colour: '#A1B2C3', tenants: [{ userId: 101, label: 'Web' }], secrets, ...overrides };
+  return {
+    name: 'Production',
+    endpoint: 'https://api.example.com/',
+    colour: '#A1B2C3',
+    tenants: [{ userId: 101, label: 'Web' }],
+    secrets,
+    ...overrides,
+  };
 }
 
 /** The file and the log never hold a secret. */
@@ -50,7 +57,10 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 afterAll(async () => {
-  const loaded = (await import('keytar')) as KeytarLike & { default?: KeytarLike; findCredentials?: (s: string) => Promise<{ account: string }[]> };
+  const loaded = (await import('keytar')) as KeytarLike & {
+    default?: KeytarLike;
+    findCredentials?: (s: string) => Promise<{ account: string }[]>;
+  };
   const keytar = (loaded.default ?? loaded) as typeof loaded;
   for (const { account } of (await keytar.findCredentials?.(service)) ?? []) await keytar.deletePassword(service, account);
 });
@@ -86,7 +96,11 @@ describe('account store round trips', () => {
   it('updates fields and secrets, across a reload', async () => {
     const store = await open();
     const a = await store.add(newAccount());
-    const renamed = await store.update(a.id, { name: '  Staging ', colour: '#000000', tenants: [{ userId: 7 }, { userId: 8, label: 'Ops' }] });
+    const renamed = await store.update(a.id, {
+      name: '  Staging ',
+      colour: '#000000',
+      tenants: [{ userId: 7 }, { userId: 8, label: 'Ops' }],
+    });
     expect(renamed).toEqual({ ...a, name: 'Staging', colour: '#000000', tenants: [{ userId: 7 }, { userId: 8, label: 'Ops' }] });
     const fresh = newAccount().secrets;
     await store.update(a.id, { secrets: fresh, endpoint: 'http://10.0.0.1:8080/api/' });
@@ -108,7 +122,11 @@ describe('account store round trips', () => {
 
   it('reorders, and keeps the order on disk', async () => {
     const store = await open();
-    const [a, b, c] = [await store.add(newAccount({ name: 'A' })), await store.add(newAccount({ name: 'B' })), await store.add(newAccount({ name: 'C' }))];
+    const [a, b, c] = [
+      await store.add(newAccount({ name: 'A' })),
+      await store.add(newAccount({ name: 'B' })),
+      await store.add(newAccount({ name: 'C' })),
+    ];
     expect((await store.reorder([c.id, a.id, b.id])).map((x) => x.name)).toEqual(['C', 'A', 'B']);
     expect((await open()).list().map((x) => x.name)).toEqual(['C', 'A', 'B']);
     await expect(store.reorder([a.id, b.id])).rejects.toThrow('Reorder must list every account exactly once');
@@ -152,7 +170,8 @@ describe('validation', () => {
     const error = (await store.add(input).catch((e: unknown) => e)) as AccountValidationError;
     expect(error.issues.map((i) => i.field)).toEqual(['name', 'colour', 'secrets.sessionSecret']);
     expect(error.message).toBe('Name must not be empty; Colour must be a #rrggbb hex colour; Session secret must not be empty');
-    for (const value of secretValues(input.secrets).filter(Boolean)) expect(JSON.stringify(error.issues) + error.stack).not.toContain(value);
+    for (const value of secretValues(input.secrets).filter(Boolean))
+      expect(JSON.stringify(error.issues) + error.stack).not.toContain(value);
   });
 
   it('requires secrets, and checks patches', async () => {
@@ -181,7 +200,10 @@ describe('session-only accounts', () => {
     expect(reloaded.get(a.id)).toEqual(a);
     expect(await reloaded.hasCredentials(a.id)).toBe(false);
     await expect(reloaded.credentials(a.id)).rejects.toBeInstanceOf(MissingCredentialsError);
-    expect(await reloaded.testConnection(a.id)).toMatchObject({ ok: false, error: { code: 'account.session-ended', params: { name: a.name } } });
+    expect(await reloaded.testConnection(a.id)).toMatchObject({
+      ok: false,
+      error: { code: 'account.session-ended', params: { name: a.name } },
+    });
 
     // Entering them again for this session, then moving them to the keychain.
     const again = newAccount().secrets;
@@ -193,7 +215,12 @@ describe('session-only accounts', () => {
   });
 
   it('are the only choice when the keychain is unavailable', async () => {
-    const probe = async () => ({ available: false as const, code: 'keychain.no-secret-service' as const, reason: 'No Secret Service on the session bus (test)', fix: 'Start gnome-keyring.' });
+    const probe = async () => ({
+      available: false as const,
+      code: 'keychain.no-secret-service' as const,
+      reason: 'No Secret Service on the session bus (test)',
+      fix: 'Start gnome-keyring.',
+    });
     const store = await open({ probeKeychain: probe });
     const error = (await store.add(newAccount()).catch((e: unknown) => e)) as KeychainUnavailableError;
     expect(error).toBeInstanceOf(KeychainUnavailableError);

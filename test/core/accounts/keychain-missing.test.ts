@@ -8,7 +8,6 @@ import { makeSecrets, runWithoutSecretService, secretValues, tempDir, testServic
 
 const CHILD = fileURLToPath(new URL('./missing-keychain-child.ts', import.meta.url));
 
-
 describe('without a Secret Service', () => {
   it('the probe reports unavailable with a reason and a fix, stores fail cleanly, session-only still works', async () => {
     const secrets = makeSecrets('nobus');

@@ -97,7 +97,10 @@ describe('the account store over a keychain that stops answering', () => {
 
     const handlers = { 'accounts:test': ({ accountId }: { accountId: string }) => accounts.credentials(accountId) } as unknown as Handlers;
     const reply = await dispatch(handlers, 'accounts:test', { accountId: id });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'keychain.no-secret-service', detail: expect.stringMatching(/did not answer within/) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'keychain.no-secret-service', detail: expect.stringMatching(/did not answer within/) },
+    });
 
     keytar.hanging = false;
     expect(await accounts.credentials(id)).toEqual(secrets);

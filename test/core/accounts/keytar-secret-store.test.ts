@@ -16,7 +16,8 @@ let keytar: KeytarLike;
 
 beforeAll(async () => {
   const probe = await probeKeychain({ service });
-  if (!probe.available) throw new Error(`These tests need a Secret Service (run them through test/with-keyring.sh): ${probe.reason}. ${probe.fix}`);
+  if (!probe.available)
+    throw new Error(`These tests need a Secret Service (run them through test/with-keyring.sh): ${probe.reason}. ${probe.fix}`);
   const loaded = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
   keytar = loaded.default ?? loaded;
 });
@@ -122,7 +123,11 @@ describe('KeytarSecretStore failures', () => {
       deletePassword: () => new Promise(() => {}),
     };
     const probe = await probeKeychain({ service, load: async () => hanging, timeoutMs: 50, platform: 'darwin' });
-    expect(probe).toMatchObject({ available: false, reason: expect.stringMatching(/no answer within 50 ms/), fix: expect.stringMatching(/Keychain Access/) });
+    expect(probe).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/no answer within 50 ms/),
+      fix: expect.stringMatching(/Keychain Access/),
+    });
   });
 });
 

@@ -16,10 +16,17 @@ const setError = await store.set('acct', secrets).then(() => null, message);
 const getError = await store.get('acct').then(() => null, message);
 
 const accounts = await AccountStore.open({ dataDir, keychain: store });
-const addError = await accounts
-  .add({ name: 'Prod', endpoint: 'https://api.example.com', colour: '#112233', secrets })
-  .then(() => null, (error: unknown) => ({ keychainUnavailable: error instanceof KeychainUnavailableError, message: message(error) }));
-const sessionAccount = await accounts.add({ name: 'Temp', endpoint: 'https://api.example.com', colour: '#112233', secrets, sessionOnly: true });
+const addError = await accounts.add({ name: 'Prod', endpoint: 'https://api.example.com', colour: '#112233', secrets }).then(
+  () => null,
+  (error: unknown) => ({ keychainUnavailable: error instanceof KeychainUnavailableError, message: message(error) }),
+);
+const sessionAccount = await accounts.add({
+  name: 'Temp',
+  endpoint: 'https://api.example.com',
+  colour: '#112233',
+  secrets,
+  sessionOnly: true,
+});
 const sessionHas = await accounts.hasCredentials(sessionAccount.id);
 
 process.stdout.write(`${JSON.stringify({ probe, setError, getError, addError, sessionAccount, sessionHas })}\n`);

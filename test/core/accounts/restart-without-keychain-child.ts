@@ -10,7 +10,12 @@ import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-
 const [dataDir, service, accountId, secretsJson] = process.argv.slice(2) as [string, string, string, string];
 const secrets = JSON.parse(secretsJson) as { accessToken: string; sessionToken: string; sessionSecret: string };
 
-const core = await startAppCore({ dataDir, keychain: new KeytarSecretStore({ service }), refreshIntervalMs: 3_600_000, sandbox: { speed: 0, seed: 'empty' } });
+const core = await startAppCore({
+  dataDir,
+  keychain: new KeytarSecretStore({ service }),
+  refreshIntervalMs: 3_600_000,
+  sandbox: { speed: 0, seed: 'empty' },
+});
 const started = Date.now();
 const first = (await core.handlers['accounts:list']({})).find((a) => a.id === accountId);
 const firstListMs = Date.now() - started;

@@ -18,7 +18,6 @@ import { runWithoutSecretService, testService } from './helpers';
 
 const CHILD = fileURLToPath(new URL('./restart-without-keychain-child.ts', import.meta.url));
 
-
 interface ChildReport {
   first: AccountView;
   firstListMs: number;
@@ -29,7 +28,7 @@ interface ChildReport {
   after: { state: string };
 }
 
-describe('a restart without the keychain that holds an account\'s secrets', () => {
+describe("a restart without the keychain that holds an account's secrets", () => {
   let dataDir: string;
   let cloud: RunningSandbox;
   const service = testService();
@@ -45,7 +44,11 @@ describe('a restart without the keychain that holds an account\'s secrets', () =
   });
 
   it('shows the account as needing credentials at once, with its cached volumes, and online once they are entered', async () => {
-    const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+    const secrets = {
+      accessToken: cloud.accessToken,
+      sessionToken: cloud.adminSession.sessionToken,
+      sessionSecret: cloud.adminSession.sessionSecret,
+    };
     const keychain = new KeytarSecretStore({ service });
     const before = await startAppCore({ dataDir, keychain, refreshIntervalMs: 3_600_000, sandbox: { speed: 0, seed: 'empty' } });
     const added = await before.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets });

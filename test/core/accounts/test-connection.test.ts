@@ -32,7 +32,13 @@ const goodSecrets = () => ({
 describe('testConnection', () => {
   it('answers ok with the total for good credentials', async () => {
     const store = await AccountStore.open({ dataDir, keychain, logger });
-    const account = await store.add({ name: 'Sandbox', endpoint: sandbox.endpoint, colour: '#336699', kind: 'local-sandbox', secrets: goodSecrets() });
+    const account = await store.add({
+      name: 'Sandbox',
+      endpoint: sandbox.endpoint,
+      colour: '#336699',
+      kind: 'local-sandbox',
+      secrets: goodSecrets(),
+    });
     created.push(account.id);
     expect(await store.testConnection(account.id)).toEqual({ ok: true, total: 0 });
   });

@@ -21,7 +21,13 @@ beforeEach(() => {
 });
 
 function page(count: number, extra: Record<string, unknown> = {}) {
-  return { hasPrevious: false, hasNext: false, total: count, entites: Array.from({ length: count }, (_, i) => wireVolume({ unique: i + 1 })), ...extra };
+  return {
+    hasPrevious: false,
+    hasNext: false,
+    total: count,
+    entites: Array.from({ length: count }, (_, i) => wireVolume({ unique: i + 1 })),
+    ...extra,
+  };
 }
 
 async function expectTooLarge(work: () => Promise<unknown>, limitText = '64 MiB') {

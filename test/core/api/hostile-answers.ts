@@ -72,7 +72,8 @@ function* pageParts(count: number): Generator<string> {
   const batch = 1000;
   for (let start = 0; start < count; start += batch) {
     const parts: string[] = [];
-    for (let unique = start + 1; unique <= Math.min(count, start + batch); unique++) parts.push(JSON.stringify(wireVolume({ unique, name: `vol-${unique}` })));
+    for (let unique = start + 1; unique <= Math.min(count, start + batch); unique++)
+      parts.push(JSON.stringify(wireVolume({ unique, name: `vol-${unique}` })));
     yield `${start === 0 ? '' : ','}${parts.join(',')}`;
   }
   yield ']}}';

@@ -15,8 +15,10 @@ const NEEDLES = Object.values(SECRETS);
 const SECRET_HEADERS = ['ht-access-token', 'imr-session-token', 'imr-session-secret'];
 
 /** A server that echoes the secret headers back (first, so no excerpt cuts them off). */
-const echo = (build: (headers: string) => Handler): Handler => (req, res, rawReq) =>
-  build(SECRET_HEADERS.map((h) => req.headers[h]).join(' '))(req, res, rawReq);
+const echo =
+  (build: (headers: string) => Handler): Handler =>
+  (req, res, rawReq) =>
+    build(SECRET_HEADERS.map((h) => req.headers[h]).join(' '))(req, res, rawReq);
 
 let server: ScriptedServer;
 let lines: string[];
@@ -50,7 +52,6 @@ function expectClean(texts: string[], needles: string[]) {
     for (const needle of needles) expect(text).not.toContain(needle);
   }
 }
-
 
 describe('no secret in any error or log line', () => {
   const serverFailures: [string, Handler][] = [

@@ -38,7 +38,8 @@ interface Case {
 }
 
 const CASES: Case[] = OPERATIONS.map((operation): Case => {
-  if (operation === 'create' || operation === 'get' || operation === 'clone') return { operation, schema: volumeSchema, domain: domainVolume };
+  if (operation === 'create' || operation === 'get' || operation === 'clone')
+    return { operation, schema: volumeSchema, domain: domainVolume };
   if (operation === 'list') return { operation, schema: pageSchema, domain: domainPage };
   if (operation === 'status') return { operation, schema: statusSchema, domain: domainStatus };
   return { operation, schema: noResultSchema, domain: z.undefined() };
@@ -49,7 +50,9 @@ const volumeLike = fc
   .record({
     drop: fc.subarray(Object.keys(wireVolume())),
     replace: fc.dictionary(fc.constantFrom(...Object.keys(wireVolume()), 'attachment', 'attachments'), fc.anything()),
-    attachments: fc.array(fc.record({ serverId: fc.anything(), device: fc.option(fc.string()), attachedAt: fc.option(fc.integer()) }), { maxLength: 2 }),
+    attachments: fc.array(fc.record({ serverId: fc.anything(), device: fc.option(fc.string()), attachedAt: fc.option(fc.integer()) }), {
+      maxLength: 2,
+    }),
     state: fc.oneof(fc.constantFrom(...VOLUME_STATES), fc.string()),
   })
   .map(({ drop, replace, attachments, state }) => {
@@ -71,11 +74,14 @@ const resultLike = fc.oneof(
 );
 
 const envelopeLike = fc
-  .record({
-    status: fc.oneof(fc.constantFrom(200, 403, 406, 429, 500, 503), fc.integer(), fc.anything()),
-    message: fc.oneof(fc.constantFrom('OK', 'volumes.error.not-exists'), fc.string(), fc.anything()),
-    result: resultLike,
-  }, { requiredKeys: [] })
+  .record(
+    {
+      status: fc.oneof(fc.constantFrom(200, 403, 406, 429, 500, 503), fc.integer(), fc.anything()),
+      message: fc.oneof(fc.constantFrom('OK', 'volumes.error.not-exists'), fc.string(), fc.anything()),
+      result: resultLike,
+    },
+    { requiredKeys: [] },
+  )
   .map((e) => JSON.stringify(e));
 
 const body = fc.oneof(
@@ -113,7 +119,9 @@ describe('decodeResponse on anything a server may send', () => {
     fc.assert(
       fc.property(httpStatus, fc.constantFrom(...VOLUME_STATES), fc.boolean(), (status, state, singular) => {
         const attachments = [{ serverId: 's', device: '/dev/vdb', attachedAt: 1 }];
-        const wire = wireVolume(singular ? { volumeStatus: state, attachments: undefined, attachment: attachments } : { volumeStatus: state, attachments });
+        const wire = wireVolume(
+          singular ? { volumeStatus: state, attachments: undefined, attachment: attachments } : { volumeStatus: state, attachments },
+        );
         const volume = decodeResponse('get', status, JSON.stringify({ status: 200, message: 'OK', result: wire }), volumeSchema);
         expect(volume.volumeStatus).toBe(state);
         expect(volume.attachments).toEqual(attachments);
@@ -123,11 +131,16 @@ describe('decodeResponse on anything a server may send', () => {
 
   it('an error envelope is always an ApiError carrying its status and message', () => {
     fc.assert(
-      fc.property(httpStatus, fc.integer().filter((s) => s < 200 || s > 299), fc.stringMatching(/^volumes\.error\.[a-z-]{1,30}$/), (http, status, code) => {
-        expect(() => decodeResponse('delete', http, JSON.stringify({ status, message: code }), noResultSchema)).toThrow(
-          expect.objectContaining({ kind: 'api', status, code }),
-        );
-      }),
+      fc.property(
+        httpStatus,
+        fc.integer().filter((s) => s < 200 || s > 299),
+        fc.stringMatching(/^volumes\.error\.[a-z-]{1,30}$/),
+        (http, status, code) => {
+          expect(() => decodeResponse('delete', http, JSON.stringify({ status, message: code }), noResultSchema)).toThrow(
+            expect.objectContaining({ kind: 'api', status, code }),
+          );
+        },
+      ),
     );
   });
 });

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  CancelledError,
-  NetworkError,
-  ProtocolError,
-  createVolumeClient,
-  type VolumeClient,
-} from '../../../electron/core/api';
+import { ApiError, CancelledError, NetworkError, ProtocolError, createVolumeClient, type VolumeClient } from '../../../electron/core/api';
 import {
   CREDENTIALS,
   closedPortUrl,
@@ -33,7 +26,6 @@ beforeEach(() => {
   server.requests.length = 0;
   server.fallback(ok());
 });
-
 
 describe('envelope decoding', () => {
   it('normalises a volume: attachment (singular), null optionals, unknown state', async () => {

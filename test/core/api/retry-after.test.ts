@@ -4,7 +4,14 @@
  * still sent once, its error carrying what the server asked.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createVolumeClient, CancelledError, ProtocolError, RetryLaterError, type VolumeClient } from '../../../electron/core/api';
+import {
+  ApiError,
+  createVolumeClient,
+  CancelledError,
+  ProtocolError,
+  RetryLaterError,
+  type VolumeClient,
+} from '../../../electron/core/api';
 import { parseRetryAfter } from '../../../electron/core/api/transport';
 import { failure } from './failure';
 import { CREDENTIALS, ok, useScriptedServer, wireVolume, type Handler } from './scripted-server';
@@ -93,7 +100,12 @@ describe('beyond the cap', () => {
   });
 
   it('the cap is settable', async () => {
-    const patient = createVolumeClient({ endpoint: server.url, credentials: CREDENTIALS, retry: { retryAfterCapMs: 120_000 }, sleep: async (ms) => void delays.push(ms) });
+    const patient = createVolumeClient({
+      endpoint: server.url,
+      credentials: CREDENTIALS,
+      retry: { retryAfterCapMs: 120_000 },
+      sleep: async (ms) => void delays.push(ms),
+    });
     server.script(busy(503, '90', true), ok(wireVolume()));
     await expect(patient.get(1)).resolves.toMatchObject({ unique: 1 });
     expect(delays).toEqual([90_000]);

@@ -96,7 +96,12 @@ describe('retries of reads', () => {
 
   it('the default sleep really waits and can be aborted', async () => {
     // random() = 1: the full-jitter pause is the whole 10 s, so the abort at 150 ms comes first.
-    const real = createVolumeClient({ endpoint: server.url, credentials: CREDENTIALS, retry: { baseMs: 10_000, capMs: 10_000 }, random: () => 1 });
+    const real = createVolumeClient({
+      endpoint: server.url,
+      credentials: CREDENTIALS,
+      retry: { baseMs: 10_000, capMs: 10_000 },
+      random: () => 1,
+    });
     server.fallback(envelope(503, 'volumes.error.get-fail'));
     const started = Date.now();
     await expect(real.get(1, { signal: AbortSignal.timeout(150) })).rejects.toMatchObject({ kind: 'cancelled' });
@@ -165,7 +170,11 @@ describe('listAll', () => {
       ok({ hasPrevious: true, hasNext: false, total: 4, entites: [wireVolume({ unique: 2, name: 'renamed' }), wireVolume({ unique: 3 })] }),
     );
     const result = await client.listAll();
-    expect(result.volumes.map((v) => [v.unique, v.name])).toEqual([[1, 'data'], [2, 'renamed'], [3, 'data']]);
+    expect(result.volumes.map((v) => [v.unique, v.name])).toEqual([
+      [1, 'data'],
+      [2, 'renamed'],
+      [3, 'data'],
+    ]);
     // One volume slipped past while the fleet shifted: the pass says it is not the whole picture.
     expect(result.complete).toBe(false);
   });

@@ -47,14 +47,22 @@ describe('wire format of every operation', () => {
     server.script(ok(wireVolume({ unique: 9 })));
     const volume = await client.create({ userid: 10, name: 'data disk', description: 'x&y=z', size: 20 });
     expect(volume.unique).toBe(9);
-    expectPost('/create', [['userid', '10'], ['name', 'data disk'], ['description', 'x&y=z'], ['size', '20']]);
+    expectPost('/create', [
+      ['userid', '10'],
+      ['name', 'data disk'],
+      ['description', 'x&y=z'],
+      ['size', '20'],
+    ]);
     expect(lastRequest().body).toBe('userid=10&name=data+disk&description=x%26y%3Dz&size=20');
   });
 
   it('create from an image leaves undefined parameters out', async () => {
     server.script(ok(wireVolume()));
     await client.create({ name: 'boot', image: 'img-1', size: undefined });
-    expectPost('/create', [['name', 'boot'], ['image', 'img-1']]);
+    expectPost('/create', [
+      ['name', 'boot'],
+      ['image', 'img-1'],
+    ]);
   });
 
   it('get', async () => {
@@ -66,12 +74,18 @@ describe('wire format of every operation', () => {
   it('clone uses uid', async () => {
     server.script(ok(wireVolume({ unique: 43 })));
     await client.clone(42, { uid: 7, name: 'copy' });
-    expectPost('/42/clone', [['uid', '7'], ['name', 'copy']]);
+    expectPost('/42/clone', [
+      ['uid', '7'],
+      ['name', 'copy'],
+    ]);
   });
 
   it('update', async () => {
     await expect(client.update(42, { name: 'n', description: 'd' })).resolves.toBeUndefined();
-    expectPost('/42/update', [['name', 'n'], ['description', 'd']]);
+    expectPost('/42/update', [
+      ['name', 'n'],
+      ['description', 'd'],
+    ]);
   });
 
   it('update one field', async () => {
@@ -103,7 +117,13 @@ describe('wire format of every operation', () => {
     expect(req.path).toBe(`${ROOT}/list`);
     expect(req.body).toBe('');
     expect([...req.query.entries()]).toEqual([
-      ['userid', '3'], ['keywords', 'db disk'], ['status', 'DISABLED'], ['page', '2'], ['offset', '50'], ['order', 'created'], ['asc', 'true'],
+      ['userid', '3'],
+      ['keywords', 'db disk'],
+      ['status', 'DISABLED'],
+      ['page', '2'],
+      ['offset', '50'],
+      ['order', 'created'],
+      ['asc', 'true'],
     ]);
   });
 
@@ -115,7 +135,10 @@ describe('wire format of every operation', () => {
 
   it('enable and disable use camel-case serverId', async () => {
     await client.setEnabled(42, { status: 'DISABLED', serverId: 'srv-1' });
-    expectPost('/42/enable', [['status', 'DISABLED'], ['serverId', 'srv-1']]);
+    expectPost('/42/enable', [
+      ['status', 'DISABLED'],
+      ['serverId', 'srv-1'],
+    ]);
     await client.setEnabled(42, { status: 'ACTIVED' });
     expectPost('/42/enable', [['status', 'ACTIVED']]);
   });
@@ -132,12 +155,19 @@ describe('wire format of every operation', () => {
 
   it('batch enable sends volume uniques as repeated serverids', async () => {
     await client.batchSetEnabled([3, 7], 'ACTIVED');
-    expectPost('/batchenableordisable', [['serverids', '3'], ['serverids', '7'], ['status', 'ACTIVED']]);
+    expectPost('/batchenableordisable', [
+      ['serverids', '3'],
+      ['serverids', '7'],
+      ['status', 'ACTIVED'],
+    ]);
   });
 
   it('batch delete sends repeated volumns', async () => {
     await client.batchDelete([3, 7]);
-    expectPost('/batchdelete', [['volumns', '3'], ['volumns', '7']]);
+    expectPost('/batchdelete', [
+      ['volumns', '3'],
+      ['volumns', '7'],
+    ]);
     expect(lastRequest().body).toBe('volumns=3&volumns=7');
   });
 });

@@ -16,7 +16,11 @@ describe('account state follows the first failed call', () => {
   let cloud: RunningSandbox;
   let accountId: string;
 
-  const secrets = () => ({ accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret });
+  const secrets = () => ({
+    accessToken: cloud.accessToken,
+    sessionToken: cloud.adminSession.sessionToken,
+    sessionSecret: cloud.adminSession.sessionSecret,
+  });
   const stateOf = async () => ((await core.handlers['accounts:list']({})) as AccountView[]).find((a) => a.id === accountId)!.state;
   /** Resolves when the window is told the account is in `state`. */
   const told = (state: AccountState) =>
@@ -31,10 +35,17 @@ describe('account state follows the first failed call', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cdd-state-now-'));
-    core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), refreshIntervalMs: 3_600_000, sandbox: { speed: 0, seed: 'empty' } });
+    core = await startAppCore({
+      dataDir,
+      keychain: new MemorySecretStore(),
+      refreshIntervalMs: 3_600_000,
+      sandbox: { speed: 0, seed: 'empty' },
+    });
     cloud = await startSandbox({ seed: 'empty', speed: 0.0001 });
     await createVolumeClient({ endpoint: cloud.endpoint, credentials: secrets() }).create({ name: 'slow', size: 10 });
-    accountId = (await core.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets: secrets() })).id;
+    accountId = (
+      await core.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets: secrets() })
+    ).id;
     const listing = await core.handlers['volumes:list']({ accountId });
     expect(listing.volumes.map((v) => v.volumeStatus)).toEqual(['CREATING']);
     expect(await stateOf()).toBe('online');
@@ -61,7 +72,13 @@ describe('account state follows the first failed call', () => {
   });
 
   it('keeps its state when its name, colour or tenant labels are edited', async () => {
-    const edited = await core.handlers['accounts:update']({ accountId, name: 'Renamed', colour: '#aa2266', endpoint: cloud.endpoint, tenants: [{ userId: 100, label: 'Ops' }] });
+    const edited = await core.handlers['accounts:update']({
+      accountId,
+      name: 'Renamed',
+      colour: '#aa2266',
+      endpoint: cloud.endpoint,
+      tenants: [{ userId: 100, label: 'Ops' }],
+    });
     expect(edited).toMatchObject({ name: 'Renamed', state: 'online' });
     expect(await stateOf()).toBe('online');
   });

@@ -17,7 +17,11 @@ describe('account states', () => {
   const accounts = () => core.handlers['accounts:list']({} as never) as Promise<AccountView[]>;
   const stateOf = async () => (await accounts()).find((a) => a.id === accountId)!;
   const listVolumes = () => core.handlers['volumes:list']({ accountId } as never) as Promise<VolumeListing>;
-  const adminSecrets = (session = cloud.adminSession) => ({ accessToken: cloud.accessToken, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret });
+  const adminSecrets = (session = cloud.adminSession) => ({
+    accessToken: cloud.accessToken,
+    sessionToken: session.sessionToken,
+    sessionSecret: session.sessionSecret,
+  });
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cdd-state-'));
@@ -54,7 +58,10 @@ describe('account states', () => {
     expect(expired.state).toBe('expired');
     expect(expired.stateError).toMatchObject({ code: 'volumes.error.access-denied', detail: expect.stringMatching(/access-denied/) });
 
-    const renewed = await core.handlers['accounts:set-credentials']({ accountId, secrets: adminSecrets(cloud.createSession(100, 'admin')) } as never);
+    const renewed = await core.handlers['accounts:set-credentials']({
+      accountId,
+      secrets: adminSecrets(cloud.createSession(100, 'admin')),
+    } as never);
     expect(renewed).toMatchObject({ state: 'unknown', hasCredentials: true });
     expect((await listVolumes()).source).toBe('live');
     expect((await stateOf()).state).toBe('online');
@@ -66,6 +73,9 @@ describe('account states', () => {
     const offline = await listVolumes();
     expect(offline).toMatchObject({ source: 'cache', asOf: known.asOf, problem: { code: 'client.network' } });
     expect(offline.volumes).toEqual(known.volumes);
-    expect(await stateOf()).toMatchObject({ state: 'offline', stateError: { code: 'client.network', detail: expect.stringMatching(/refused/) } });
+    expect(await stateOf()).toMatchObject({
+      state: 'offline',
+      stateError: { code: 'client.network', detail: expect.stringMatching(/refused/) },
+    });
   });
 });

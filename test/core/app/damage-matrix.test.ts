@@ -24,12 +24,19 @@ let localId: string;
 const running: AppCore[] = [];
 
 async function launch(dataDir: string): Promise<AppCore> {
-  const core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), sandbox: { speed: 0, seed: 'demo' }, refreshIntervalMs: 3_600_000, queueWait: { firstMs: 5, stepMs: 5, capMs: 20, timeoutMs: 10_000 } });
+  const core = await startAppCore({
+    dataDir,
+    keychain: new MemorySecretStore(),
+    sandbox: { speed: 0, seed: 'demo' },
+    refreshIntervalMs: 3_600_000,
+    queueWait: { firstMs: 5, stepMs: 5, capMs: 20, timeoutMs: 10_000 },
+  });
   running.push(core);
   return core;
 }
 
-const call = <T>(core: AppCore, channel: string, payload: unknown = {}) => (core.handlers as unknown as Record<string, (p: unknown) => Promise<unknown>>)[channel]!(payload) as Promise<T>;
+const call = <T>(core: AppCore, channel: string, payload: unknown = {}) =>
+  (core.handlers as unknown as Record<string, (p: unknown) => Promise<unknown>>)[channel]!(payload) as Promise<T>;
 const info = (core: AppCore) => call<AppInfo>(core, 'app:info');
 const batches = (core: AppCore) => call<BatchView[]>(core, 'queue:list');
 
@@ -52,7 +59,14 @@ beforeAll(async () => {
   const core = await launch(template);
   localId = (await call<AccountView[]>(core, 'accounts:list'))[0]!.id;
   await call(core, 'settings:set', { theme: 'dark', maxTotal: 6 });
-  await call(core, 'accounts:add', { name: 'Prod', endpoint: 'https://cloud.example.com', colour: '#336699', tenants: [{ userId: 7 }], secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' }, sessionOnly: true });
+  await call(core, 'accounts:add', {
+    name: 'Prod',
+    endpoint: 'https://cloud.example.com',
+    colour: '#336699',
+    tenants: [{ userId: 7 }],
+    secrets: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' },
+    sessionOnly: true,
+  });
   await call(core, 'volumes:list', { accountId: localId });
   await call(core, 'labels:set', { accountId: localId, kind: 'server', id: 'srv-template', label: 'Template server' });
   await submit(core, 'template-disk');
@@ -70,12 +84,24 @@ afterAll(async () => {
 
 /** The data files, each with what a wrong shape of it looks like. */
 const FILES: { name: () => string; wrongShape: string; code: DataNotice['code'] }[] = [
-  { name: () => 'accounts.json', wrongShape: JSON.stringify({ version: 1, accounts: [{ id: 'x', name: 'no endpoint' }] }), code: 'accounts' },
+  {
+    name: () => 'accounts.json',
+    wrongShape: JSON.stringify({ version: 1, accounts: [{ id: 'x', name: 'no endpoint' }] }),
+    code: 'accounts',
+  },
   { name: () => 'settings.json', wrongShape: JSON.stringify({ maxTotal: 'lots', theme: 'dark' }), code: 'settings' },
   { name: () => 'queue.jsonl', wrongShape: '{"kind":"nope"}\n', code: 'queue' },
-  { name: () => `cache/${encodeURIComponent(localId)}.json`, wrongShape: JSON.stringify({ format: 1, savedAt: 'yesterday', volumes: {} }), code: 'cache' },
+  {
+    name: () => `cache/${encodeURIComponent(localId)}.json`,
+    wrongShape: JSON.stringify({ format: 1, savedAt: 'yesterday', volumes: {} }),
+    code: 'cache',
+  },
   { name: () => 'local-sandbox.json', wrongShape: JSON.stringify({ version: 1, nextUnique: 1, volumes: 'none' }), code: 'local-sandbox' },
-  { name: () => 'labels.json', wrongShape: JSON.stringify({ 'an-account': { server: { 'srv-template': '' }, image: {} } }), code: 'labels' },
+  {
+    name: () => 'labels.json',
+    wrongShape: JSON.stringify({ 'an-account': { server: { 'srv-template': '' }, image: {} } }),
+    code: 'labels',
+  },
 ];
 
 async function damage(path: string, how: Damage): Promise<string | null> {
@@ -112,7 +138,14 @@ async function damagedFolder(file: string, how: Damage, wrongShape: string): Pro
 /** Saves of every kind: a setting, an account, a listing (cache), a queued create (journal and fleet). */
 async function saveEverything(core: AppCore): Promise<void> {
   await call(core, 'settings:set', { notifications: false });
-  await call(core, 'accounts:add', { name: 'Later', endpoint: 'https://later.example.com', colour: '#aa3366', tenants: [{ userId: 9 }], secrets: { accessToken: 'd', sessionToken: 'e', sessionSecret: 'f' }, sessionOnly: true });
+  await call(core, 'accounts:add', {
+    name: 'Later',
+    endpoint: 'https://later.example.com',
+    colour: '#aa3366',
+    tenants: [{ userId: 9 }],
+    secrets: { accessToken: 'd', sessionToken: 'e', sessionSecret: 'f' },
+    sessionOnly: true,
+  });
   const local = (await call<AccountView[]>(core, 'accounts:list')).find((account) => account.kind === 'local-sandbox')!;
   await call(core, 'volumes:list', { accountId: local.id });
   await call(core, 'labels:set', { accountId: local.id, kind: 'image', id: 'img-after', label: 'After damage' });
@@ -131,7 +164,9 @@ describe.each(FILES)('a damaged $code file', ({ name, wrongShape, code }) => {
       expect(notices).toEqual([]);
       return;
     }
-    expect(notices).toEqual([{ code, file, keptAt: expect.stringMatching(/\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/), params: expect.any(Object) }]);
+    expect(notices).toEqual([
+      { code, file, keptAt: expect.stringMatching(/\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/), params: expect.any(Object) },
+    ]);
     const keptAt = notices[0]!.keptAt!;
     expect(keptAt.startsWith(join(dataDir, file))).toBe(true);
 
@@ -146,13 +181,21 @@ describe.each(FILES)('a damaged $code file', ({ name, wrongShape, code }) => {
     expect(await call<Settings>(again, 'settings:get')).toMatchObject({ notifications: false });
     expect((await call<AccountView[]>(again, 'accounts:list')).map((account) => account.name)).toContain('Later');
     expect((await batches(again)).map((batch) => batch.title)).toContain('after-damage');
-    expect(Object.values(await call<Record<string, { image: Record<string, string> }>>(again, 'labels:list')).map((labels) => labels.image['img-after'])).toContain('After damage');
+    expect(
+      Object.values(await call<Record<string, { image: Record<string, string> }>>(again, 'labels:list')).map(
+        (labels) => labels.image['img-after'],
+      ),
+    ).toContain('After damage');
   });
 });
 
 describe('what is recovered', () => {
   it('settings keep every valid field of a damaged file', async () => {
-    const { dataDir } = await damagedFolder('settings.json', 'wrong shape', JSON.stringify({ maxTotal: 'lots', theme: 'dark', maxPerAccount: 3 }));
+    const { dataDir } = await damagedFolder(
+      'settings.json',
+      'wrong shape',
+      JSON.stringify({ maxTotal: 'lots', theme: 'dark', maxPerAccount: 3 }),
+    );
     const core = await launch(dataDir);
     expect(await call<Settings>(core, 'settings:get')).toMatchObject({ theme: 'dark', maxPerAccount: 3, maxTotal: 8 });
     expect((await info(core)).notices[0]).toMatchObject({ code: 'settings', params: { kept: 2 } });
@@ -179,7 +222,11 @@ describe('what is recovered', () => {
   });
 
   it('the labels of each account that are valid in a damaged labels.json are kept', async () => {
-    const { dataDir } = await damagedFolder('labels.json', 'wrong shape', JSON.stringify({ [localId]: { server: { 'srv-template': 'Kept' }, image: {} }, broken: { server: 'none' } }));
+    const { dataDir } = await damagedFolder(
+      'labels.json',
+      'wrong shape',
+      JSON.stringify({ [localId]: { server: { 'srv-template': 'Kept' }, image: {} }, broken: { server: 'none' } }),
+    );
     const core = await launch(dataDir);
     expect(await call(core, 'labels:list')).toEqual({ [localId]: { server: { 'srv-template': 'Kept' }, image: {} } });
     expect((await info(core)).notices[0]).toMatchObject({ code: 'labels', params: { kept: 1 } });
@@ -241,7 +288,10 @@ describe('files at rest', () => {
     await core.stop();
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     expect((await stat(join(dataDir, 'cache'))).mode & 0o777).toBe(0o700);
-    const files = [...(await readdir(dataDir)).filter((n) => n !== 'cache'), ...(await readdir(join(dataDir, 'cache'))).map((n) => `cache/${n}`)];
+    const files = [
+      ...(await readdir(dataDir)).filter((n) => n !== 'cache'),
+      ...(await readdir(join(dataDir, 'cache'))).map((n) => `cache/${n}`),
+    ];
     expect(files).toEqual(expect.arrayContaining(['accounts.json', 'settings.json', 'queue.jsonl', 'local-sandbox.json']));
     for (const file of files) expect([file, (await stat(join(dataDir, file))).mode & 0o777]).toEqual([file, 0o600]);
   });
@@ -258,7 +308,11 @@ describe('files at rest', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/accessToken|sessions/);
 
-    const old = { ...JSON.parse(text), accessToken: 'OLD-TOKEN-123', sessions: [{ token: 'OLD-SESSION', secret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null }] };
+    const old = {
+      ...JSON.parse(text),
+      accessToken: 'OLD-TOKEN-123',
+      sessions: [{ token: 'OLD-SESSION', secret: 'OLD-SECRET', userId: 100, role: 'admin', expiresAt: null }],
+    };
     await writeFile(join(dataDir, 'local-sandbox.json'), JSON.stringify(old), { mode: 0o644 });
     const core = await launch(dataDir);
     expect((await info(core)).notices).toEqual([]);

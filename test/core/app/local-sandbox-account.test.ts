@@ -34,7 +34,13 @@ describe('the Local sandbox account', () => {
     const core = await launch();
     const [account, ...others] = await list(core);
     expect(others).toEqual([]);
-    expect(account).toMatchObject({ name: 'Local sandbox', kind: 'local-sandbox', secretsIn: 'session', hasCredentials: true, endpoint: core.sandbox.endpoint });
+    expect(account).toMatchObject({
+      name: 'Local sandbox',
+      kind: 'local-sandbox',
+      secretsIn: 'session',
+      hasCredentials: true,
+      endpoint: core.sandbox.endpoint,
+    });
     expect(account!.tenants.map((t) => t.label)).toEqual(expect.arrayContaining(['Finance', 'R&D', 'Ops']));
     const listing = await core.handlers['volumes:list']({ accountId: account!.id } as never);
     expect(listing.source).toBe('live');
@@ -46,7 +52,11 @@ describe('the Local sandbox account', () => {
     const [before] = await list(first);
     const created = await createVolumeClient({
       endpoint: first.sandbox.endpoint,
-      credentials: { accessToken: first.sandbox.accessToken, sessionToken: first.sandbox.adminSession.sessionToken, sessionSecret: first.sandbox.adminSession.sessionSecret },
+      credentials: {
+        accessToken: first.sandbox.accessToken,
+        sessionToken: first.sandbox.adminSession.sessionToken,
+        sessionSecret: first.sandbox.adminSession.sessionSecret,
+      },
     }).create({ name: 'kept-between-launches', size: 1 });
     await first.stop();
     const secrets = [first.sandbox.accessToken, first.sandbox.adminSession.sessionToken, first.sandbox.adminSession.sessionSecret];

@@ -27,18 +27,29 @@ describe('notifications', () => {
     expect(batchNotification(batch, items, 'zh-CN')).toMatchObject({ title: '已完成：Delete 50 volumes', body: '48 成功，2 失败' });
   });
 
-  it('tells about a single operation only when it failed, in the catalogue\'s words for its code, in the user\'s language', () => {
+  it("tells about a single operation only when it failed, in the catalogue's words for its code, in the user's language", () => {
     expect(batchNotification(batch, [item('done')], 'en')).toBeNull();
-    const failed = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed: volumes.error.status-invalid (406)' })], 'en');
+    const failed = batchNotification(
+      batch,
+      [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed: volumes.error.status-invalid (406)' })],
+      'en',
+    );
     expect(failed).toMatchObject({ kind: 'operation-failed', title: 'Failed: Delete 50 volumes' });
     expect(failed?.body).toContain('The volume is not in a state that allows this');
     expect(failed?.body).not.toContain('delete failed');
-    const chinese = batchNotification(batch, [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed' })], 'zh-CN');
+    const chinese = batchNotification(
+      batch,
+      [item('failed', { code: 'volumes.error.status-invalid', params: {}, detail: 'delete failed' })],
+      'zh-CN',
+    );
     expect(chinese?.body).not.toMatch(/[A-Za-z]{4,}/);
   });
 
   it('names the account whose session expired and leads to it', () => {
-    expect(sessionExpiredNotification('acc', 'Production', 'en')).toMatchObject({ title: 'Session expired: Production', target: { kind: 'account', accountId: 'acc' } });
+    expect(sessionExpiredNotification('acc', 'Production', 'en')).toMatchObject({
+      title: 'Session expired: Production',
+      target: { kind: 'account', accountId: 'acc' },
+    });
   });
 
   it('follows the setting, else the system language', () => {

@@ -39,7 +39,8 @@ describe('offline work and secrets over a full run', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cdd-full-'));
-    const record = (level: string) => (message: string, fields?: object) => logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+    const record = (level: string) => (message: string, fields?: object) =>
+      logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
     core = await startAppCore({
       dataDir,
       logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
@@ -52,7 +53,12 @@ describe('offline work and secrets over a full run', () => {
     cloud = await startSandbox({ seed: 'demo', speed: 0, dataFile: cloudFile });
     port = Number(new URL(cloud.endpoint).port);
     // Kept in the OS keychain (a real Secret Service in the test run), not in memory.
-    const added = await call<AccountView>('accounts:add', { name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets: rememberSecrets(cloud) });
+    const added = await call<AccountView>('accounts:add', {
+      name: 'Second cloud',
+      endpoint: cloud.endpoint,
+      colour: '#2266aa',
+      secrets: rememberSecrets(cloud),
+    });
     expect(added.secretsIn).toBe('keychain');
     accountId = added.id;
   });
@@ -73,7 +79,10 @@ describe('offline work and secrets over a full run', () => {
     expect(offline.volumes).toEqual(known.volumes);
     expect((await stateOf()).state).toBe('offline');
 
-    const batch = await call<BatchView>('queue:submit', { title: 'Create while offline', items: [{ op: 'create', accountId, params: { userid: 101, name: 'made-offline', size: 1 } }] });
+    const batch = await call<BatchView>('queue:submit', {
+      title: 'Create while offline',
+      items: [{ op: 'create', accountId, params: { userid: 101, name: 'made-offline', size: 1 } }],
+    });
     await new Promise((done) => setTimeout(done, 300));
     const held = (await call<BatchView[]>('queue:list', {})).find((b) => b.id === batch.id)!;
     expect(held.items[0]!.state).toBe('pending');
@@ -106,7 +115,9 @@ describe('offline work and secrets over a full run', () => {
       items: [1, 2].map((n) => ({ op: 'create', accountId, params: { userid: 101, name: `renewed-${n}`, size: 1 } })),
     });
     await expect.poll(() => notifications, { timeout: 10_000 }).toEqual(['session-expired', 'batch-finished']);
-    const finished = seen.filter((line) => line.includes('"batch-finished"')).map((line) => JSON.parse(line) as { payload: { body: string; target: object } });
+    const finished = seen
+      .filter((line) => line.includes('"batch-finished"'))
+      .map((line) => JSON.parse(line) as { payload: { body: string; target: object } });
     expect(finished.at(-1)!.payload).toMatchObject({ body: '2 done', target: { kind: 'batch', batchId: batch.id } });
     expect((await stateOf()).state).toBe('online');
   });

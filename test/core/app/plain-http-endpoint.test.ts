@@ -33,8 +33,13 @@ describe('plain-http endpoints', () => {
     expect(added.ok).toBe(true);
     const { id } = (added as { result: AccountView }).result;
     // Renaming it does not ask again; moving it to another plain-http host does.
-    expect((await dispatch(core.handlers, 'accounts:update', { accountId: id, name: 'Lab 2', endpoint: 'http://cloud.example.com' })).ok).toBe(true);
-    expect(await dispatch(core.handlers, 'accounts:update', { accountId: id, endpoint: 'http://other.example.com' })).toMatchObject({ ok: false, error: { code: 'account.invalid' } });
+    expect(
+      (await dispatch(core.handlers, 'accounts:update', { accountId: id, name: 'Lab 2', endpoint: 'http://cloud.example.com' })).ok,
+    ).toBe(true);
+    expect(await dispatch(core.handlers, 'accounts:update', { accountId: id, endpoint: 'http://other.example.com' })).toMatchObject({
+      ok: false,
+      error: { code: 'account.invalid' },
+    });
     expect((await dispatch(core.handlers, 'accounts:update', { accountId: id, endpoint: 'https://other.example.com' })).ok).toBe(true);
   });
 });

@@ -29,7 +29,13 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'cdd-follow-'));
   lines.length = 0;
   cloud = await startSandbox({ seed: 'empty', speed: 4, log: (line) => lines.push(line) });
-  core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), sandbox: { speed: 0, seed: 'empty' }, refreshIntervalMs: 3_600_000, queueWait: { firstMs: 100, stepMs: 100, capMs: 400, timeoutMs: 60_000 } });
+  core = await startAppCore({
+    dataDir,
+    keychain: new MemorySecretStore(),
+    sandbox: { speed: 0, seed: 'empty' },
+    refreshIntervalMs: 3_600_000,
+    queueWait: { firstMs: 100, stepMs: 100, capMs: 400, timeoutMs: 60_000 },
+  });
 });
 
 afterEach(async () => {
@@ -39,14 +45,23 @@ afterEach(async () => {
 });
 
 async function deleteAll(n: number): Promise<void> {
-  const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+  const secrets = {
+    accessToken: cloud.accessToken,
+    sessionToken: cloud.adminSession.sessionToken,
+    sessionSecret: cloud.adminSession.sessionSecret,
+  };
   const account = await call<AccountView>('accounts:add', { name: 'Cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets });
   const admin = createVolumeClient({ endpoint: cloud.endpoint, credentials: secrets });
   const made = await Promise.all(Array.from({ length: n }, (_, i) => admin.create({ userid: 101, name: `v-${i}`, size: 1 })));
-  await expect.poll(async () => (await admin.listAll()).volumes.every((v) => v.volumeStatus === 'AVAILABLE'), { timeout: 5_000 }).toBe(true);
+  await expect
+    .poll(async () => (await admin.listAll()).volumes.every((v) => v.volumeStatus === 'AVAILABLE'), { timeout: 5_000 })
+    .toBe(true);
   await call('volumes:list', { accountId: account.id });
   lines.length = 0;
-  await call('queue:submit', { title: 'Delete', items: made.map((v) => ({ op: 'delete', accountId: account.id, params: { unique: v.unique } })) });
+  await call('queue:submit', {
+    title: 'Delete',
+    items: made.map((v) => ({ op: 'delete', accountId: account.id, params: { unique: v.unique } })),
+  });
   await expect.poll(() => core.queueActivity().running + core.queueActivity().pending, { timeout: 10_000 }).toBe(0);
   await new Promise((done) => setTimeout(done, 2_500)); // the listing after the burst
 }
@@ -73,8 +88,19 @@ it('re-lists an account once per burst of settled items, not once per item', asy
 it('reads a waiting item at once when its account comes back online, not at the delay its reads grew to while away', async () => {
   // A separate core whose reads grow slowly: 10 s more after each read that learnt nothing.
   await core.stop();
-  core = await startAppCore({ dataDir, keychain: new MemorySecretStore(), sandbox: { speed: 0, seed: 'empty' }, refreshIntervalMs: 3_600_000, offlineRetryMs: 200, queueWait: { firstMs: 100, stepMs: 10_000, capMs: 30_000, timeoutMs: 600_000 } });
-  const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+  core = await startAppCore({
+    dataDir,
+    keychain: new MemorySecretStore(),
+    sandbox: { speed: 0, seed: 'empty' },
+    refreshIntervalMs: 3_600_000,
+    offlineRetryMs: 200,
+    queueWait: { firstMs: 100, stepMs: 10_000, capMs: 30_000, timeoutMs: 600_000 },
+  });
+  const secrets = {
+    accessToken: cloud.accessToken,
+    sessionToken: cloud.adminSession.sessionToken,
+    sessionSecret: cloud.adminSession.sessionSecret,
+  };
   const account = await call<AccountView>('accounts:add', { name: 'Cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets });
   const admin = createVolumeClient({ endpoint: cloud.endpoint, credentials: secrets });
   const volume = await admin.create({ userid: 101, name: 'v', size: 1 });

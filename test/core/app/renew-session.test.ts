@@ -22,7 +22,11 @@ describe('accounts:renew-session', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cdd-renew-'));
     core = await startAppCore({ dataDir, keychain, refreshIntervalMs: 3_600_000, sandbox: { speed: 0, seed: 'empty' } });
     cloud = await startSandbox({ seed: 'demo', speed: 0 });
-    const secrets = { accessToken: cloud.accessToken, sessionToken: cloud.adminSession.sessionToken, sessionSecret: cloud.adminSession.sessionSecret };
+    const secrets = {
+      accessToken: cloud.accessToken,
+      sessionToken: cloud.adminSession.sessionToken,
+      sessionSecret: cloud.adminSession.sessionSecret,
+    };
     accountId = (await core.handlers['accounts:add']({ name: 'Second cloud', endpoint: cloud.endpoint, colour: '#2266aa', secrets })).id;
   });
 
@@ -39,16 +43,29 @@ describe('accounts:renew-session', () => {
     expect((await stateOf()).state).toBe('expired');
 
     const session = cloud.createSession(100, 'admin');
-    const renewed = await dispatch(core.handlers, 'accounts:renew-session', { accountId, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret });
+    const renewed = await dispatch(core.handlers, 'accounts:renew-session', {
+      accountId,
+      sessionToken: session.sessionToken,
+      sessionSecret: session.sessionSecret,
+    });
     expect(renewed.ok).toBe(true);
     expect(JSON.stringify(renewed)).not.toContain(cloud.accessToken);
-    expect(await keychain.get(accountId)).toEqual({ accessToken: cloud.accessToken, sessionToken: session.sessionToken, sessionSecret: session.sessionSecret });
+    expect(await keychain.get(accountId)).toEqual({
+      accessToken: cloud.accessToken,
+      sessionToken: session.sessionToken,
+      sessionSecret: session.sessionSecret,
+    });
     expect((await core.handlers['volumes:list']({ accountId })).source).toBe('live');
     expect((await stateOf()).state).toBe('online');
   });
 
   it('refuses an access token in its payload, and a renewal of an account with no access token stored', async () => {
-    const withToken = await dispatch(core.handlers, 'accounts:renew-session', { accountId, accessToken: 'x', sessionToken: 'y', sessionSecret: 'z' });
+    const withToken = await dispatch(core.handlers, 'accounts:renew-session', {
+      accountId,
+      accessToken: 'x',
+      sessionToken: 'y',
+      sessionSecret: 'z',
+    });
     expect(withToken).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
 
     await keychain.delete(accountId);

@@ -8,9 +8,24 @@ import type { LogFields } from '../../../electron/core/ports';
 import type { Volume } from '../../../electron/shared/volume';
 
 const volume: Volume = {
-  unique: 7, userid: 101, name: 'pg-primary-data', description: 'primary', status: 'ACTIVED', volumeId: 'c0ffee00-0000-4000-8000-000000000007',
-  volumeStatus: 'IN_USE', size: 100, zone: 'nova', volumeType: 'SSD', sourceVolid: null, snapshotId: null, imageId: null, bootable: false,
-  attachments: [{ serverId: 'srv-1', device: '/dev/vdb', attachedAt: 1_700_000_000_000 }], migrateStatus: null, created: 1_700_000_000_000, updated: 1_700_000_100_000,
+  unique: 7,
+  userid: 101,
+  name: 'pg-primary-data',
+  description: 'primary',
+  status: 'ACTIVED',
+  volumeId: 'c0ffee00-0000-4000-8000-000000000007',
+  volumeStatus: 'IN_USE',
+  size: 100,
+  zone: 'nova',
+  volumeType: 'SSD',
+  sourceVolid: null,
+  snapshotId: null,
+  imageId: null,
+  bootable: false,
+  attachments: [{ serverId: 'srv-1', device: '/dev/vdb', attachedAt: 1_700_000_000_000 }],
+  migrateStatus: null,
+  created: 1_700_000_000_000,
+  updated: 1_700_000_100_000,
 };
 
 describe('VolumeCache', () => {
@@ -79,7 +94,12 @@ describe('VolumeCache.open', () => {
     await mkdir(join(folder, 'folder.json'));
     const notices = new DataNotices();
     const cache = await VolumeCache.open(folder, silent, notices);
-    expect(notices.list().map((n) => n.file).sort()).toEqual(['cache/folder.json', 'cache/shape.json', 'cache/torn.json']);
+    expect(
+      notices
+        .list()
+        .map((n) => n.file)
+        .sort(),
+    ).toEqual(['cache/folder.json', 'cache/shape.json', 'cache/torn.json']);
     expect(await cache.load('good')).toEqual({ savedAt: 3, volumes: [volume] });
     await cache.save('torn', [], 9);
     const tornAside = notices.list().find((n) => n.file === 'cache/torn.json')!.keptAt!;

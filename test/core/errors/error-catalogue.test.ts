@@ -19,7 +19,13 @@ const CATALOGUE_FILE = 'electron/shared/error-catalogue.ts';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') || e.name.endsWith('.vue') ? [join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.ts') || e.name.endsWith('.vue') ? [join(dir, e.name)] : []),
+    ),
+  );
   return nested.flat();
 }
 
@@ -41,7 +47,7 @@ describe('the error catalogue', () => {
     }
   });
 
-  it('holds every error code written anywhere in the app\'s source (no code is minted outside it)', async () => {
+  it("holds every error code written anywhere in the app's source (no code is minted outside it)", async () => {
     // The core and the hosts send codes; of the window, only its host connection mints one.
     const files = [...(await sourceFiles(join(ROOT, 'electron'))), ...(await sourceFiles(join(ROOT, 'renderer/src/ipc')))];
     const literal = /['"`]((?:ipc|client|account|keychain|queue|data|volumes\.error)\.[a-z][\w-]*|internal)['"`]/g;
@@ -63,9 +69,18 @@ describe('the error catalogue', () => {
   });
 
   it('turns any thrown value into a catalogued code, never throwing', () => {
-    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     for (const value of [new Error('x'), 'text', null, undefined, 42, hostile]) expect(isErrorCode(toErrorReply(value).code)).toBe(true);
-    expect(toErrorReply(new Error('token abc123 leaked'), (text) => text.replace('abc123', '[redacted]')).detail).toBe('token [redacted] leaked');
+    expect(toErrorReply(new Error('token abc123 leaked'), (text) => text.replace('abc123', '[redacted]')).detail).toBe(
+      'token [redacted] leaked',
+    );
   });
 });
 
@@ -79,19 +94,36 @@ describe('a Chinese reader', () => {
   });
 
   it('reads an unreachable cloud in Chinese, the OS error only in the detail', async () => {
-    const client = createVolumeClient({ endpoint: await closedPortUrl(), credentials: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' }, retry: { attempts: 1 } });
+    const client = createVolumeClient({
+      endpoint: await closedPortUrl(),
+      credentials: { accessToken: 'a', sessionToken: 'b', sessionSecret: 'c' },
+      retry: { attempts: 1 },
+    });
     const reply = toErrorReply(await client.list({ offset: 1 }).catch((e: unknown) => e));
     expect(reply).toMatchObject({ code: 'client.network', detail: expect.stringMatching(/ECONNREFUSED|refused/) });
     expect(wordError(reply, 'zh-CN')).toBe('无法连接云平台');
   });
 
   it('reads a failed attach notification in Chinese', async () => {
-    const client = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.adminSession } });
+    const client = createVolumeClient({
+      endpoint: sandbox.endpoint,
+      credentials: { accessToken: sandbox.accessToken, ...sandbox.adminSession },
+    });
     const [volume] = (await client.list({ offset: 1 })).entities;
     const error = await client.attach(volume!.unique, 'no-such-server').catch((e: unknown) => e);
     const reply = toErrorReply(error);
     expect(reply.code).toBe('volumes.error.server-not-exists');
-    const item = { id: 'i', batchId: 'b', accountId: 'a', op: 'attach' as const, params: {}, state: 'failed' as const, attempts: 1, updatedAt: 0, error: reply };
+    const item = {
+      id: 'i',
+      batchId: 'b',
+      accountId: 'a',
+      op: 'attach' as const,
+      params: {},
+      state: 'failed' as const,
+      attempts: 1,
+      updatedAt: 0,
+      error: reply,
+    };
     const notification = batchNotification({ id: 'b', title: '挂载 data-1', createdAt: 0 }, [item], 'zh-CN');
     expect(notification?.body).toBe('该磁盘没有此云主机（或磁盘未挂载到该云主机）');
     expect(`${notification?.title} ${notification?.body}`).not.toMatch(ENGLISH_SENTENCE);

@@ -58,7 +58,10 @@ describe('label store', () => {
   });
 
   it('sets a damaged file aside and keeps the accounts whose labels are still valid', async () => {
-    await writeFile(join(dir, LABELS_FILE), JSON.stringify({ good: { server: { s: 'Kept' }, image: {} }, bad: { server: { s: '' }, image: {} } }));
+    await writeFile(
+      join(dir, LABELS_FILE),
+      JSON.stringify({ good: { server: { s: 'Kept' }, image: {} }, bad: { server: { s: '' }, image: {} } }),
+    );
     const notices = new DataNotices();
     const store = await LabelStore.open(dir, undefined, notices);
     expect(store.list()).toEqual({ good: { server: { s: 'Kept' }, image: {} } });
@@ -71,7 +74,9 @@ describe('label store', () => {
     const notices = new DataNotices();
     expect((await LabelStore.open(dir, undefined, notices)).list()).toEqual({});
     expect(notices.list()[0]).toMatchObject({ code: 'labels', params: { kept: 0 } });
-    expect(await readFile(join((await readdir(dir)).map((name) => join(dir, name)).find((p) => p.includes('.damaged-'))!), 'utf8')).toBe('{"good": ');
+    expect(await readFile(join((await readdir(dir)).map((name) => join(dir, name)).find((p) => p.includes('.damaged-'))!), 'utf8')).toBe(
+      '{"good": ',
+    );
   });
 });
 
@@ -85,10 +90,17 @@ describe('labels through the core', () => {
     const [local] = await core.handlers['accounts:list']({});
     const events: unknown[] = [];
     core.onEvent((event, payload) => event === 'labels:changed' && events.push(payload));
-    expect(await dispatch(core.handlers, 'labels:set', { accountId: local!.id, kind: 'server', id: 'srv-1', label: ' Build box ' })).toMatchObject({ ok: true, result: { server: { 'srv-1': 'Build box' } } });
+    expect(
+      await dispatch(core.handlers, 'labels:set', { accountId: local!.id, kind: 'server', id: 'srv-1', label: ' Build box ' }),
+    ).toMatchObject({ ok: true, result: { server: { 'srv-1': 'Build box' } } });
     expect(events).toEqual([{ accountId: local!.id, labels: { server: { 'srv-1': 'Build box' }, image: {} } }]);
-    expect(await dispatch(core.handlers, 'labels:set', { accountId: 'no-such-account', kind: 'server', id: 'srv-1', label: 'x' })).toMatchObject({ ok: false, error: { code: 'account.not-found' } });
-    expect(await dispatch(core.handlers, 'labels:set', { accountId: local!.id, kind: 'volume', id: 'v', label: 'x' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
+    expect(
+      await dispatch(core.handlers, 'labels:set', { accountId: 'no-such-account', kind: 'server', id: 'srv-1', label: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'account.not-found' } });
+    expect(await dispatch(core.handlers, 'labels:set', { accountId: local!.id, kind: 'volume', id: 'v', label: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid-payload' },
+    });
     await core.stop();
 
     core = await startAppCore({ dataDir: dir });

@@ -36,7 +36,11 @@ describe('the masking logger', () => {
 
   it('drops the value of any field named like a credential, known or not', () => {
     const { logger, lines } = recorder();
-    maskingLogger(logger, new KnownSecrets()).info('login', { sessionToken: 'never-seen-before', headers: { Authorization: 'Bearer x' }, user: 'ann' });
+    maskingLogger(logger, new KnownSecrets()).info('login', {
+      sessionToken: 'never-seen-before',
+      headers: { Authorization: 'Bearer x' },
+      user: 'ann',
+    });
     expect(lines[0]).toBe('info login {"sessionToken":"[redacted]","headers":{"Authorization":"[redacted]"},"user":"ann"}');
   });
 

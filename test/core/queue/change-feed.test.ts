@@ -3,7 +3,17 @@ import { QueueChangeFeed } from '../../../electron/core/queue/change-feed';
 import type { QueueItem } from '../../../electron/core/queue/types';
 import type { QueueChanges } from '../../../electron/shared/queue';
 
-const item = (id: string, state: QueueItem['state']): QueueItem => ({ id, batchId: 'b', accountId: 'a', op: 'delete', params: { unique: 1 }, state, attempts: 0, startedAt: 5, updatedAt: 0 });
+const item = (id: string, state: QueueItem['state']): QueueItem => ({
+  id,
+  batchId: 'b',
+  accountId: 'a',
+  op: 'delete',
+  params: { unique: 1 },
+  state,
+  attempts: 0,
+  startedAt: 5,
+  updatedAt: 0,
+});
 
 describe('queue change feed', () => {
   let sent: QueueChanges[];

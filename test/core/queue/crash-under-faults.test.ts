@@ -50,7 +50,10 @@ function startWorker(config: object): Worker {
     exited,
     until(predicate, timeoutMs) {
       return new Promise((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`worker did not get there in ${timeoutMs} ms (events: ${events.join(',')}, finished: ${finished.size})`)), timeoutMs);
+        const timer = setTimeout(
+          () => fail(new Error(`worker did not get there in ${timeoutMs} ms (events: ${events.join(',')}, finished: ${finished.size})`)),
+          timeoutMs,
+        );
         const check = () => {
           if (!predicate()) return;
           clearTimeout(timer);
@@ -79,21 +82,44 @@ describe('the queue survives faults, an expired session and a kill', () => {
     sandbox = await startSandbox({ seed: 'empty', speed: 20 });
     admin = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.adminSession } });
     const targets: Volume[] = [];
-    for (let i = 0; i < 300; i++) targets.push(await admin.create({ userid: TENANT, name: `target-${String(i).padStart(3, '0')}`, size: 1 }));
+    for (let i = 0; i < 300; i++)
+      targets.push(await admin.create({ userid: TENANT, name: `target-${String(i).padStart(3, '0')}`, size: 1 }));
     // Let the creates settle before the batch works on them.
     await new Promise((done) => setTimeout(done, 1_500));
     before = (await admin.listAll()).volumes;
     expect(before.every((volume) => volume.volumeStatus === 'AVAILABLE')).toBe(true);
     const unique = (i: number) => targets[i]!.unique;
     requests = [
-      ...Array.from({ length: 200 }, (_, i): QueueRequest => ({ op: 'create', accountId: ACCOUNT, params: { userid: TENANT, name: `made-${String(i).padStart(3, '0')}`, size: 1 } })),
+      ...Array.from({ length: 200 }, (_, i): QueueRequest => ({
+        op: 'create',
+        accountId: ACCOUNT,
+        params: { userid: TENANT, name: `made-${String(i).padStart(3, '0')}`, size: 1 },
+      })),
       ...Array.from({ length: 150 }, (_, i): QueueRequest => ({ op: 'delete', accountId: ACCOUNT, params: { unique: unique(i) } })),
-      ...Array.from({ length: 50 }, (_, i): QueueRequest => ({ op: 'extend', accountId: ACCOUNT, params: { unique: unique(150 + i), size: 2 } })),
+      ...Array.from({ length: 50 }, (_, i): QueueRequest => ({
+        op: 'extend',
+        accountId: ACCOUNT,
+        params: { unique: unique(150 + i), size: 2 },
+      })),
       ...Array.from({ length: 50 }, (_, i): QueueRequest => ({ op: 'disable', accountId: ACCOUNT, params: { unique: unique(200 + i) } })),
-      ...Array.from({ length: 50 }, (_, i): QueueRequest => ({ op: 'update', accountId: ACCOUNT, params: { unique: unique(250 + i), description: 'touched' } })),
+      ...Array.from({ length: 50 }, (_, i): QueueRequest => ({
+        op: 'update',
+        accountId: ACCOUNT,
+        params: { unique: unique(250 + i), description: 'touched' },
+      })),
     ];
     const mutations = { create: 0.2, delete: 0.2, extend: 0.2, enable: 0.2, updateField: 0.2, batchDelete: 0.2, batchEnable: 0.2 };
-    const drops = { create: 0.05, delete: 0.05, extend: 0.05, enable: 0.05, updateField: 0.05, batchDelete: 0.05, batchEnable: 0.05, get: 0.02, list: 0.02 };
+    const drops = {
+      create: 0.05,
+      delete: 0.05,
+      extend: 0.05,
+      enable: 0.05,
+      updateField: 0.05,
+      batchDelete: 0.05,
+      batchEnable: 0.05,
+      get: 0.02,
+      list: 0.02,
+    };
     sandbox.setFaults({ latencyMs: 15, failureRate: mutations, dropRate: drops });
   }, 120_000);
 
@@ -103,7 +129,12 @@ describe('the queue survives faults, an expired session and a kill', () => {
   });
 
   it('ends with every item accounted for and no duplicate volume', async () => {
-    const config = { journal: join(dir, 'queue.jsonl'), endpoint: sandbox.endpoint, credentialsFile: join(dir, 'credentials.json'), batchFile: join(dir, 'batch.json') };
+    const config = {
+      journal: join(dir, 'queue.jsonl'),
+      endpoint: sandbox.endpoint,
+      credentialsFile: join(dir, 'credentials.json'),
+      batchFile: join(dir, 'batch.json'),
+    };
     await writeFile(config.credentialsFile, credentialsOf(sandbox.adminSession));
     await writeFile(config.batchFile, JSON.stringify(requests));
 
@@ -134,7 +165,10 @@ describe('the queue survives faults, an expired session and a kill', () => {
     expect(states.failed ?? 0).toBeGreaterThan(0);
 
     sandbox.setFaults({});
-    const verifier = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.createSession(100, 'admin') } });
+    const verifier = createVolumeClient({
+      endpoint: sandbox.endpoint,
+      credentials: { accessToken: sandbox.accessToken, ...sandbox.createSession(100, 'admin') },
+    });
     const after = new Map((await verifier.listAll()).volumes.map((volume) => [volume.unique, volume]));
     const named = (name: string) => [...after.values()].filter((volume) => volume.name === name);
     for (const item of items) {
@@ -156,10 +190,14 @@ describe('the queue survives faults, an expired session and a kill', () => {
           if (item.state === 'failed') expect(after.get(Number(params.unique))?.size).toBe(1);
           break;
         case 'disable':
-          expect(after.get(Number(params.unique))?.status).toEqual(item.state === 'done' ? 'DISABLED' : item.state === 'failed' ? 'ACTIVED' : expect.any(String));
+          expect(after.get(Number(params.unique))?.status).toEqual(
+            item.state === 'done' ? 'DISABLED' : item.state === 'failed' ? 'ACTIVED' : expect.any(String),
+          );
           break;
         case 'update':
-          expect(after.get(Number(params.unique))?.description).toEqual(item.state === 'done' ? 'touched' : item.state === 'failed' ? '' : expect.any(String));
+          expect(after.get(Number(params.unique))?.description).toEqual(
+            item.state === 'done' ? 'touched' : item.state === 'failed' ? '' : expect.any(String),
+          );
           break;
       }
     }

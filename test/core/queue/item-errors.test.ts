@@ -61,10 +61,12 @@ async function startRunner(ready: () => boolean = () => true): Promise<QueueRunn
 }
 
 describe('queue item errors', () => {
-  it('are the catalogue\'s code, params and detail; the notification of a failed one reads Chinese in zh-CN', async () => {
+  it("are the catalogue's code, params and detail; the notification of a failed one reads Chinese in zh-CN", async () => {
     const volume = await client.create({ userid: 101, name: 'data-1', size: 1 });
     await startRunner();
-    await runner!.submit('挂载 data-1', [{ op: 'attach', accountId: A, params: { unique: volume.unique, serverId: 'no-such-server' }, label: 'data-1' }]);
+    await runner!.submit('挂载 data-1', [
+      { op: 'attach', accountId: A, params: { unique: volume.unique, serverId: 'no-such-server' }, label: 'data-1' },
+    ]);
     await expect.poll(() => finished.length, { timeout: 5_000 }).toBe(1);
     const [item] = finished[0]!.items;
     expect(item).toMatchObject({ state: 'failed', error: { code: 'volumes.error.server-not-exists', params: {} } });
@@ -77,11 +79,27 @@ describe('queue item errors', () => {
   });
 
   it('loads a journal written with {code, message} errors, migrating them on read', async () => {
-    const old = (id: string, error: { code: string; message: string }) => ({ id, batchId: 'b1', accountId: A, op: 'delete', params: { unique: 1 }, state: 'failed', attempts: 1, updatedAt: 1, error });
+    const old = (id: string, error: { code: string; message: string }) => ({
+      id,
+      batchId: 'b1',
+      accountId: A,
+      op: 'delete',
+      params: { unique: 1 },
+      state: 'failed',
+      attempts: 1,
+      updatedAt: 1,
+      error,
+    });
     const lines = [
       { kind: 'batch', batch: { id: 'b1', title: 'Delete 3', createdAt: 1 }, items: [] },
       { kind: 'item', item: old('i1', { code: 'queue.delete-failed', message: 'The volume could not be deleted (ERROR_DELETING)' }) },
-      { kind: 'item', item: old('i2', { code: 'volumes.error.require-parameter-unique', message: 'delete failed: volumes.error.require-parameter-unique (406)' }) },
+      {
+        kind: 'item',
+        item: old('i2', {
+          code: 'volumes.error.require-parameter-unique',
+          message: 'delete failed: volumes.error.require-parameter-unique (406)',
+        }),
+      },
       { kind: 'item', item: { ...old('i3', { code: 'account.removed', message: 'The account was removed' }), state: 'cancelled' } },
     ];
     await journal.close();
@@ -90,7 +108,11 @@ describe('queue item errors', () => {
     expect(journal.recovery).toBeUndefined(); // read as a good journal, not set aside as damaged
     expect(journal.items().map((item) => item.error)).toEqual([
       { code: 'queue.delete-failed', params: {}, detail: 'The volume could not be deleted (ERROR_DELETING)' },
-      { code: 'volumes.error.require-parameter', params: { name: 'unique' }, detail: 'delete failed: volumes.error.require-parameter-unique (406)' },
+      {
+        code: 'volumes.error.require-parameter',
+        params: { name: 'unique' },
+        detail: 'delete failed: volumes.error.require-parameter-unique (406)',
+      },
       { code: 'account.removed', params: {}, detail: 'The account was removed' },
     ]);
     for (const id of ['i1', 'i3']) expect(wordError(journal.item(id)!.error!, 'zh-CN')).not.toMatch(ENGLISH);

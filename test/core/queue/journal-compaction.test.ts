@@ -68,7 +68,11 @@ describe('journal compaction while running', () => {
       for (const state of ['running', 'waiting', 'done'] as const) {
         for (let from = 0; from < items.length; from += 400) {
           const chunks = Array.from({ length: 8 }, (_, c) => items.slice(from + c * 50, from + (c + 1) * 50));
-          await Promise.all(chunks.map((chunk) => journal.updateMany(chunk.map((item) => ({ id: item.id, change: state === 'running' ? { state, attempts: 1 } : { state } })))));
+          await Promise.all(
+            chunks.map((chunk) =>
+              journal.updateMany(chunk.map((item) => ({ id: item.id, change: state === 'running' ? { state, attempts: 1 } : { state } }))),
+            ),
+          );
           const now = await recordsOnDisk();
           if (now < before) compactions++;
           before = now;
@@ -100,7 +104,10 @@ describe('journal compaction while running', () => {
     beforeEach(async () => {
       log = [];
       sandbox = await startSandbox({ seed: 'scale:3000', speed: 0, log: (line) => log.push(line) });
-      client = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.adminSession } });
+      client = createVolumeClient({
+        endpoint: sandbox.endpoint,
+        credentials: { accessToken: sandbox.accessToken, ...sandbox.adminSession },
+      });
     });
     afterEach(() => sandbox.stop());
 
@@ -127,7 +134,12 @@ describe('journal compaction while running', () => {
         (v) => (v.volumeStatus === 'AVAILABLE' || v.volumeStatus === 'ERROR') && v.attachments.length === 0 && v.status === 'ACTIVED',
       );
       expect(deletable.length).toBeGreaterThan(2_000);
-      const requests: QueueRequest[] = deletable.map((v) => ({ op: 'delete', accountId: 'acc', params: { unique: v.unique }, label: v.name }));
+      const requests: QueueRequest[] = deletable.map((v) => ({
+        op: 'delete',
+        accountId: 'acc',
+        params: { unique: v.unique },
+        label: v.name,
+      }));
 
       const journal = await openJournal();
       let compactedMidRun = false;

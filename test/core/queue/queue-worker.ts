@@ -13,19 +13,27 @@ import { QueueRunner } from '../../../electron/core/queue/runner';
 import { FINISHED_STATES, type QueueRequest } from '../../../electron/shared/queue';
 import { reportingClient } from '../../../electron/core/account-clients';
 
-const config = JSON.parse(process.env.QUEUE_WORKER ?? '{}') as { journal: string; endpoint: string; credentialsFile: string; batchFile?: string };
+const config = JSON.parse(process.env.QUEUE_WORKER ?? '{}') as {
+  journal: string;
+  endpoint: string;
+  credentialsFile: string;
+  batchFile?: string;
+};
 const readCredentials = (): string => readFileSync(config.credentialsFile, 'utf8');
 let credentialsText = readCredentials();
 let expired = false;
 let offlineUntil = 0;
 // The client tells what its calls teach (a refused session, an unreachable cloud), as the app's account clients do.
-const client = reportingClient(createVolumeClient({ endpoint: config.endpoint, credentials: () => JSON.parse(credentialsText) as Credentials, timeoutMs: 5_000 }), (error) => {
-  if (error instanceof ApiError && error.code === 'volumes.error.access-denied' && !expired) {
-    expired = true;
-    print({ event: 'expired' });
-  }
-  if (error instanceof NetworkError) offlineUntil = Date.now() + 200;
-});
+const client = reportingClient(
+  createVolumeClient({ endpoint: config.endpoint, credentials: () => JSON.parse(credentialsText) as Credentials, timeoutMs: 5_000 }),
+  (error) => {
+    if (error instanceof ApiError && error.code === 'volumes.error.access-denied' && !expired) {
+      expired = true;
+      print({ event: 'expired' });
+    }
+    if (error instanceof NetworkError) offlineUntil = Date.now() + 200;
+  },
+);
 const journal = await Journal.open(config.journal);
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 

@@ -61,7 +61,8 @@ async function volumes(count: number, prefix = 'v'): Promise<Volume[]> {
   return made;
 }
 
-const deletes = (list: readonly Volume[]): QueueRequest[] => list.map((v) => ({ op: 'delete', accountId: A, params: { unique: v.unique }, label: v.name }));
+const deletes = (list: readonly Volume[]): QueueRequest[] =>
+  list.map((v) => ({ op: 'delete', accountId: A, params: { unique: v.unique }, label: v.name }));
 const requestsTo = (path: string) => requestLog.filter((line) => line.includes(path)).length;
 
 describe('queue runner', () => {
@@ -130,7 +131,10 @@ describe('queue runner', () => {
       },
     });
     const { finished } = startRunner({ clientFor: async () => counting, limits: () => ({ perAccount: 3, total: 8 }) });
-    await runner!.submit('Create 12', Array.from({ length: 12 }, (_, i): QueueRequest => ({ op: 'create', accountId: A, params: { name: `c-${i}`, size: 1 } })));
+    await runner!.submit(
+      'Create 12',
+      Array.from({ length: 12 }, (_, i): QueueRequest => ({ op: 'create', accountId: A, params: { name: `c-${i}`, size: 1 } })),
+    );
     await finished;
     expect(most).toBe(3);
   });
@@ -163,7 +167,10 @@ describe('queue runner', () => {
     expect(journal.items()[0]).toMatchObject({ state: 'pending' });
     expect(requestsTo('/create')).toBe(1);
     expect(reports).toEqual([expect.objectContaining({ code: 'volumes.error.access-denied' })]);
-    client = createVolumeClient({ endpoint: sandbox.endpoint, credentials: { accessToken: sandbox.accessToken, ...sandbox.createSession(100, 'admin') } });
+    client = createVolumeClient({
+      endpoint: sandbox.endpoint,
+      credentials: { accessToken: sandbox.accessToken, ...sandbox.createSession(100, 'admin') },
+    });
     expired = false;
     runner!.poke();
     expect((await finished).items[0]).toMatchObject({ state: 'done' });
@@ -190,8 +197,28 @@ describe('queue runner', () => {
     // The journal says a create was running; the server did make the volume before the crash.
     const now = Date.now();
     await journal.addBatch({ id: 'b1', title: 'Create', createdAt: now }, [
-      { id: 'i1', batchId: 'b1', accountId: A, op: 'create', params: { name: 'survivor', size: 1 }, state: 'running', attempts: 1, startedAt: now, updatedAt: now },
-      { id: 'i2', batchId: 'b1', accountId: A, op: 'create', params: { name: 'never-sent', size: 1 }, state: 'running', attempts: 1, startedAt: now, updatedAt: now },
+      {
+        id: 'i1',
+        batchId: 'b1',
+        accountId: A,
+        op: 'create',
+        params: { name: 'survivor', size: 1 },
+        state: 'running',
+        attempts: 1,
+        startedAt: now,
+        updatedAt: now,
+      },
+      {
+        id: 'i2',
+        batchId: 'b1',
+        accountId: A,
+        op: 'create',
+        params: { name: 'never-sent', size: 1 },
+        state: 'running',
+        attempts: 1,
+        startedAt: now,
+        updatedAt: now,
+      },
     ]);
     await client.create({ name: 'survivor', size: 1 });
     await journal.close();

@@ -4,8 +4,24 @@ import type { Volume, VolumeState } from '../../../electron/shared/volume';
 
 function volume(unique: number, volumeStatus: VolumeState): Volume {
   return {
-    unique, userid: 101, name: `vol-${unique}`, description: '', status: 'ACTIVED', volumeId: `id-${unique}`, volumeStatus, size: 10, zone: 'nova',
-    volumeType: 'SSD', sourceVolid: null, snapshotId: null, imageId: null, bootable: false, attachments: [], migrateStatus: null, created: 1, updated: 1,
+    unique,
+    userid: 101,
+    name: `vol-${unique}`,
+    description: '',
+    status: 'ACTIVED',
+    volumeId: `id-${unique}`,
+    volumeStatus,
+    size: 10,
+    zone: 'nova',
+    volumeType: 'SSD',
+    sourceVolid: null,
+    snapshotId: null,
+    imageId: null,
+    bootable: false,
+    attachments: [],
+    migrateStatus: null,
+    created: 1,
+    updated: 1,
   };
 }
 

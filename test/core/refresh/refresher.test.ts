@@ -6,8 +6,25 @@ import type { Volume } from '../../../electron/shared/volume';
 
 function volume(unique: number, overrides: Partial<Volume> = {}): Volume {
   return {
-    unique, userid: 101, name: `vol-${unique}`, description: '', status: 'ACTIVED', volumeId: `id-${unique}`, volumeStatus: 'AVAILABLE', size: 10, zone: 'nova',
-    volumeType: 'SSD', sourceVolid: null, snapshotId: null, imageId: null, bootable: false, attachments: [], migrateStatus: null, created: 1, updated: 1, ...overrides,
+    unique,
+    userid: 101,
+    name: `vol-${unique}`,
+    description: '',
+    status: 'ACTIVED',
+    volumeId: `id-${unique}`,
+    volumeStatus: 'AVAILABLE',
+    size: 10,
+    zone: 'nova',
+    volumeType: 'SSD',
+    sourceVolid: null,
+    snapshotId: null,
+    imageId: null,
+    bootable: false,
+    attachments: [],
+    migrateStatus: null,
+    created: 1,
+    updated: 1,
+    ...overrides,
   };
 }
 
@@ -15,7 +32,12 @@ describe('diffVolumes', () => {
   it('finds added, changed and removed volumes by unique', () => {
     const before = [volume(1), volume(2), volume(3)];
     const after = [volume(1), volume(2, { volumeStatus: 'IN_USE' }), volume(4)];
-    expect(diffVolumes('a', before, after)).toEqual({ accountId: 'a', added: [volume(4)], changed: [volume(2, { volumeStatus: 'IN_USE' })], removed: [3] });
+    expect(diffVolumes('a', before, after)).toEqual({
+      accountId: 'a',
+      added: [volume(4)],
+      changed: [volume(2, { volumeStatus: 'IN_USE' })],
+      removed: [3],
+    });
     expect(diffVolumes('a', before, before)).toEqual({ accountId: 'a', added: [], changed: [], removed: [] });
   });
 });
@@ -72,7 +94,12 @@ describe('Refresher', () => {
   it('refreshes every interval, and at the new pace once the interval changes (window hidden)', async () => {
     vi.useFakeTimers({ now: 0 });
     const at: number[] = [];
-    const refresher = new Refresher({ accountIds: () => ['a'], list: async () => (at.push(Date.now()), live([])), onChanges: () => {}, intervalMs: 60_000 });
+    const refresher = new Refresher({
+      accountIds: () => ['a'],
+      list: async () => (at.push(Date.now()), live([])),
+      onChanges: () => {},
+      intervalMs: 60_000,
+    });
     refresher.start();
     await vi.advanceTimersByTimeAsync(120_000);
     refresher.setInterval(300_000);

@@ -51,7 +51,11 @@ describe('setAside', () => {
     const notices = new DataNotices();
     const file = join(dir, 'settings.json');
     await writeFile(file, 'garbage');
-    const keptAt = await keepDamaged(file, { code: 'settings', file: 'settings.json', params: { kept: 0 } }, { notices, logger: silentLogger });
+    const keptAt = await keepDamaged(
+      file,
+      { code: 'settings', file: 'settings.json', params: { kept: 0 } },
+      { notices, logger: silentLogger },
+    );
     await keepDamaged(join(dir, 'missing.json'), { code: 'settings', file: 'missing.json', params: {} }, { notices, logger: silentLogger });
     expect(notices.list()).toEqual([
       { code: 'settings', file: 'settings.json', keptAt, params: { kept: 0 } },

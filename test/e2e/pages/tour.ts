@@ -71,7 +71,10 @@ export function tourOf(page: Page, subject: string, settleMs = SETTLE_MS): Stop[
     async open() {
       await onVolumes();
       await volumes.rows.nth(0).locator('.cell-name').click();
-      await volumes.rows.nth(2).locator('.cell-name').click({ modifiers: ['Shift'] });
+      await volumes.rows
+        .nth(2)
+        .locator('.cell-name')
+        .click({ modifiers: ['Shift'] });
       await volumes.runBatch(kind);
       return shown(dialogs.operation(kind));
     },
@@ -89,11 +92,19 @@ export function tourOf(page: Page, subject: string, settleMs = SETTLE_MS): Stop[
       },
       async close() {},
     },
-    view('overview', () => overview.view, async () => {
-      await overview.waitDrawn();
-      await page.waitForTimeout(CHARTS_MS);
-    }),
-    view('attachments', () => attachments.view, async () => undefined),
+    view(
+      'overview',
+      () => overview.view,
+      async () => {
+        await overview.waitDrawn();
+        await page.waitForTimeout(CHARTS_MS);
+      },
+    ),
+    view(
+      'attachments',
+      () => attachments.view,
+      async () => undefined,
+    ),
     {
       name: 'activity',
       async open() {

@@ -163,7 +163,9 @@ export interface StandIn {
 export type FakeBrowserWindowInstance = InstanceType<ReturnType<typeof createStandIn>['BrowserWindowClass']>;
 export type FakeNotificationInstance = InstanceType<ReturnType<typeof createStandIn>['NotificationClass']>;
 
-export function createStandIn(options: StandInOptions): StandIn & { BrowserWindowClass: ReturnType<typeof windowClass>; NotificationClass: ReturnType<typeof notificationClass> } {
+export function createStandIn(
+  options: StandInOptions,
+): StandIn & { BrowserWindowClass: ReturnType<typeof windowClass>; NotificationClass: ReturnType<typeof notificationClass> } {
   const calls: Call[] = [];
   const record = (api: string, ...args: unknown[]) => calls.push({ api, args });
   const displays = options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }];
@@ -366,7 +368,12 @@ export function createStandIn(options: StandInOptions): StandIn & { BrowserWindo
   return standIn;
 }
 
-function windowClass(record: (api: string, ...args: unknown[]) => void, windows: { destroyed: boolean }[], newContents: () => FakeWebContents, onClosed: () => void) {
+function windowClass(
+  record: (api: string, ...args: unknown[]) => void,
+  windows: { destroyed: boolean }[],
+  newContents: () => FakeWebContents,
+  onClosed: () => void,
+) {
   return class FakeBrowserWindow extends EventEmitter {
     static instances: FakeBrowserWindow[] = [];
     static getAllWindows(): FakeBrowserWindow[] {

@@ -29,14 +29,18 @@ export default {
       notification: { open: 'Click to open' },
       dataNotice: {
         title: 'Damaged data files were set aside at this start',
-        accounts: 'The account list ({file}) was damaged: {n} valid account kept; add the others again. | The account list ({file}) was damaged: {n} valid accounts kept; add the others again.',
-        settings: 'The settings ({file}) were damaged: {n} valid setting kept, the rest are back to their defaults. | The settings ({file}) were damaged: {n} valid settings kept, the rest are back to their defaults.',
-        queue: 'The operation queue\'s journal ({file}) was damaged: {n} record replayed, {lines} left out. | The operation queue\'s journal ({file}) was damaged: {n} records replayed, {lines} left out.',
+        accounts:
+          'The account list ({file}) was damaged: {n} valid account kept; add the others again. | The account list ({file}) was damaged: {n} valid accounts kept; add the others again.',
+        settings:
+          'The settings ({file}) were damaged: {n} valid setting kept, the rest are back to their defaults. | The settings ({file}) were damaged: {n} valid settings kept, the rest are back to their defaults.',
+        queue:
+          "The operation queue's journal ({file}) was damaged: {n} record replayed, {lines} left out. | The operation queue's journal ({file}) was damaged: {n} records replayed, {lines} left out.",
         unreadableLines: '{n} unreadable line | {n} unreadable lines',
         cache: 'The last known volumes ({file}) were damaged; they are read again from the cloud.',
-        localSandbox: 'The Local sandbox\'s fleet ({file}) was damaged; a fresh demo fleet replaces it.',
-        windowState: 'The window\'s size and place ({file}) were damaged; the window opened at its default size.',
-        labels: 'The server and image labels ({file}) were damaged: the labels of {n} account kept; give the others again. | The server and image labels ({file}) were damaged: the labels of {n} accounts kept; give the others again.',
+        localSandbox: "The Local sandbox's fleet ({file}) was damaged; a fresh demo fleet replaces it.",
+        windowState: "The window's size and place ({file}) were damaged; the window opened at its default size.",
+        labels:
+          'The server and image labels ({file}) were damaged: the labels of {n} account kept; give the others again. | The server and image labels ({file}) were damaged: the labels of {n} accounts kept; give the others again.',
         keptAt: 'The original is kept, unchanged, at {path}',
         notMoved: 'The original could not be moved aside and is still at {file}.',
         dismiss: 'Dismiss',

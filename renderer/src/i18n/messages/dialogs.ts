@@ -50,16 +50,19 @@ export default {
         oneName: 'Creates {name}',
         currentSize: 'Current size: {size} GB',
         currentSizes: 'Current sizes: {min}–{max} GB. The new size must exceed each.',
-        serverSuggestions: 'The list suggests one server: one this tenant already uses, or one you labelled. | The list suggests {n} servers: those this tenant already uses, and those you labelled.',
+        serverSuggestions:
+          'The list suggests one server: one this tenant already uses, or one you labelled. | The list suggests {n} servers: those this tenant already uses, and those you labelled.',
         attachedTo: 'Attached to {server} as {device}',
         detachFrom: '{name} from {server}',
         cloneOf: 'A copy of {name} ({size} GB), owned by the tenant chosen below.',
-        disableDetaches: 'Disabling an attached volume detaches it from its server first: {n} of these is attached, and will be detached from the server shown beside it. | Disabling an attached volume detaches it from its server first: {n} of these are attached, and will be detached from the server shown beside them.',
+        disableDetaches:
+          'Disabling an attached volume detaches it from its server first: {n} of these is attached, and will be detached from the server shown beside it. | Disabling an attached volume detaches it from its server first: {n} of these are attached, and will be detached from the server shown beside them.',
         disableDetachesOne: 'This volume is attached to server {server}: disabling it detaches it from that server first.',
         enableMany: 'This volume will be enabled: | These {n} volumes will be enabled:',
         disableMany: 'This volume will be disabled: | These {n} volumes will be disabled:',
         deleteOne: 'This deletes {name} ({size} GB) and all its data. It cannot be undone.',
-        deleteMany: 'This volume and all its data will be deleted. It cannot be undone. | These {n} volumes and all their data will be deleted. It cannot be undone.',
+        deleteMany:
+          'This volume and all its data will be deleted. It cannot be undone. | These {n} volumes and all their data will be deleted. It cannot be undone.',
         detachMany: 'This volume will be detached from its server: | These {n} volumes will be detached from their servers:',
         extendMany: 'This volume will be extended: | These {n} volumes will be extended:',
         moreRows: '… and {n} more',

@@ -13,7 +13,8 @@ export default {
         extend: "Extend needs the state “@:{'volumes.states.AVAILABLE'}”: the volume is “{state}”",
         attach: "Attach needs the state “@:{'volumes.states.AVAILABLE'}”: the volume is “{state}”",
         detach: "Detach needs the state “@:{'volumes.states.IN_USE'}”: the volume is “{state}”",
-        delete: "Delete needs the state “@:{'volumes.states.AVAILABLE'}”, “@:{'volumes.states.ERROR'}” or “@:{'volumes.states.ERROR_RESTORING'}”: the volume is “{state}”",
+        delete:
+          "Delete needs the state “@:{'volumes.states.AVAILABLE'}”, “@:{'volumes.states.ERROR'}” or “@:{'volumes.states.ERROR_RESTORING'}”: the volume is “{state}”",
       },
       disabled: {
         clone: 'The volume is disabled: enable it before cloning',
@@ -39,7 +40,8 @@ export default {
         extend: "扩容需要磁盘处于“@:{'volumes.states.AVAILABLE'}”状态：当前为“{state}”",
         attach: "挂载需要磁盘处于“@:{'volumes.states.AVAILABLE'}”状态：当前为“{state}”",
         detach: "卸载需要磁盘处于“@:{'volumes.states.IN_USE'}”状态：当前为“{state}”",
-        delete: "删除需要磁盘处于“@:{'volumes.states.AVAILABLE'}”、“@:{'volumes.states.ERROR'}”或“@:{'volumes.states.ERROR_RESTORING'}”状态：当前为“{state}”",
+        delete:
+          "删除需要磁盘处于“@:{'volumes.states.AVAILABLE'}”、“@:{'volumes.states.ERROR'}”或“@:{'volumes.states.ERROR_RESTORING'}”状态：当前为“{state}”",
       },
       disabled: {
         clone: '磁盘已禁用：请先启用再克隆',

@@ -14,9 +14,19 @@ export default {
       /** What a count badge counts, read after it by screen readers ("61" volumes). */
       volumesNoun: 'volume | volumes',
       menu: 'Actions for {name}',
-      state: { unknown: 'checking', online: 'online', offline: 'offline', expired: 'session expired', error: 'error', 'needs-credentials': 'needs credentials' },
+      state: {
+        unknown: 'checking',
+        online: 'online',
+        offline: 'offline',
+        expired: 'session expired',
+        error: 'error',
+        'needs-credentials': 'needs credentials',
+      },
       actions: { edit: 'Edit', test: 'Test connection', refresh: 'Refresh', remove: 'Remove', credentials: 'Enter new credentials' },
-      test: { ok: '{name}: the connection works ({n} volume) | {name}: the connection works ({n} volumes)', failed: '{name}: the connection failed: {reason}' },
+      test: {
+        ok: '{name}: the connection works ({n} volume) | {name}: the connection works ({n} volumes)',
+        failed: '{name}: the connection failed: {reason}',
+      },
       remove: {
         title: 'Remove account',
         body: 'Remove "{name}" and forget its credentials? Its volumes stay on the cloud.',
