@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVolumeClient } from '../../electron/core/api';
 import { startAppInBrowser, type AppInBrowser } from './browser';
 import { AppPage } from './pages';
-import { tourOf } from './pages/tour';
+import { restMouseAndFocus, tourOf } from './pages/tour';
 
 // axe-core in Chromium over every main screen and dialog (pages/tour.ts), light and dark: a
 // serious or critical finding fails, printed with its rule, the element and the rule's help.
@@ -101,6 +101,8 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
       const seen = new Set<string>();
       for (const stop of tourOf(page, SUBJECT)) {
         await stop.open();
+        // What a user reads once the screen is up, not a tooltip of the button that opened it fading out.
+        await restMouseAndFocus(page);
         for (const finding of await scan(page, axeSource)) {
           for (const { target, why } of finding.targets) {
             const key = `${finding.id} ${target}`;

@@ -24,9 +24,9 @@ describe('first launch in the browser host', () => {
     await expect.poll(() => page.getByText('Local sandbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const { rows } = new VolumesPage(page);
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    // The sidebar's entry: the account's name, its state in words, and its volume count.
+    // The sidebar's entry: the account's name, its state in words, and its volume count (its noun for screen readers).
     const account = shell.accountButton('Local sandbox');
-    await expect.poll(() => account.innerText(), { timeout: 10_000 }).toMatch(/^Local sandbox\s+online\s+\d+$/);
+    await expect.poll(() => account.innerText(), { timeout: 10_000 }).toMatch(/^Local sandbox\s+online\s+\d+\s+volumes$/);
     await expect.poll(() => page.getByTestId('volumes-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: 'test-results/first-launch.png' });
 

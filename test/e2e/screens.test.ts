@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVolumeClient } from '../../electron/core/api';
 import { startAppInBrowser, type AppInBrowser } from './browser';
 import { AppPage, SCREENS } from './pages';
-import { tourOf } from './pages/tour';
+import { restMouseAndFocus, tourOf } from './pages/tour';
 
 // The screenshot matrix of issue 12: every main screen and dialog (pages/tour.ts) at 1280×720 and
 // 1920×1080, light and dark, English and Chinese, saved as
@@ -16,22 +16,6 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ] as const;
-
-/**
- * No hover or focus left over from opening the screen: the last clicked button (theme, settings)
- * would keep its tooltip over More and Columns. The mouse goes to the window's top-left corner,
- * the focus leaves the window's own controls (a dialog or drawer keeps its own: a blurred field
- * would validate itself and show red), and any tooltip still up is waited out (Element Plus
- * hides one after 200 ms).
- */
-async function restMouseAndFocus(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => {
-    const focused = document.activeElement;
-    if (focused instanceof HTMLElement && !focused.closest('.el-overlay')) focused.blur();
-  });
-  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count(), { interval: 50 }).toBe(0);
-}
 
 describe('screenshots of every screen and dialog', () => {
   let app: AppInBrowser;

@@ -158,3 +158,19 @@ export function tourOf(page: Page, subject: string, settleMs = SETTLE_MS): Stop[
     ...['extend', 'detach', 'enable', 'disable', 'delete'].map(fromToolbar),
   ];
 }
+
+/**
+ * No hover or focus left over from opening the screen: the last clicked button (theme, settings)
+ * would keep its tooltip over More and Columns. The mouse goes to the window's top-left corner,
+ * the focus leaves the window's own controls (a dialog or drawer keeps its own: a blurred field
+ * would validate itself and show red), and any tooltip still up is waited out (Element Plus
+ * hides one after 200 ms).
+ */
+export async function restMouseAndFocus(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && !focused.closest('.el-overlay')) focused.blur();
+  });
+  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count(), { interval: 50 }).toBe(0);
+}
