@@ -11,22 +11,6 @@ import { restMouseAndFocus, tourOf } from './pages/tour';
 // serious or critical finding fails, printed with its rule, the element and the rule's help.
 const SUBJECT = 'a11y-subject';
 
-/**
- * Findings that are known and not this window's markup to fix here, each matched narrowly (rule,
- * and what axe says of the element) and printed on every run so they stay in sight. Remove a line
- * once its cause is fixed: the scan then guards it.
- */
-const KNOWN: { rule: string; why?: RegExp; target?: RegExp; reason: string }[] = [
-  // Element Plus 2.x: el-select and el-autocomplete point aria-activedescendant at option -1 while none is highlighted.
-  {
-    rule: 'aria-valid-attr-value',
-    why: /aria-activedescendant="el-id-[\d-]+-item--1"/,
-    reason: 'Element Plus select/autocomplete (upstream)',
-  },
-  // Element Plus 2.x: an indeterminate el-checkbox puts aria-checked="mixed" on its <label>, not on the input.
-  { rule: 'aria-allowed-attr', why: /aria-checked="mixed"/, reason: 'Element Plus el-checkbox (upstream)' },
-];
-
 interface Finding {
   id: string;
   impact: string;
@@ -108,11 +92,6 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
             const key = `${finding.id} ${target}`;
             if (seen.has(key)) continue; // the same element behind the next dialog
             seen.add(key);
-            const known = KNOWN.find((k) => k.rule === finding.id && (k.why?.test(why) ?? true) && (k.target?.test(target) ?? true));
-            if (known) {
-              console.log(`known (${known.reason}): ${theme} ${stop.name}: ${finding.id} at ${target}`);
-              continue;
-            }
             report.push(
               `${theme} ${stop.name}: [${finding.impact}] ${finding.id} at ${target} — ${finding.help}: ${why} (${finding.helpUrl})`,
             );
