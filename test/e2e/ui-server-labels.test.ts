@@ -1,10 +1,10 @@
 /**
  * Servers by the names users give them, in Chromium against the real core and Local sandbox: a
  * server is labelled from its Attachments heading by keyboard; the label shows there, in the
- * table's "Attached to" column and in the attach dialog's suggestions, finds its volumes in the
- * table's search, keeps the full uuid on hover and copies it; and it is still there after the core
- * restarts on the same data folder. An image id labelled in the drawer is suggested by its label
- * in the Create dialog.
+ * table's "Attached to" column, in why an attached volume cannot be attached again and in the
+ * attach dialog's suggestions, finds its volumes in the table's search, keeps the full uuid on
+ * hover and copies it; and it is still there after the core restarts on the same data folder. An
+ * image id labelled in the drawer is suggested by its label in the Create dialog.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -125,6 +125,24 @@ describe('server labels in the window', () => {
     const names = volumes.rows.first().locator(`[data-testid="server-name"][data-id="${serverId}"] .server-name__text`);
     expect(await names.innerText()).toBe(LABEL);
     expect(await names.getAttribute('title')).toBe(`${LABEL} (${serverId})`);
+  });
+
+  it('names the server by its label in why an attached volume cannot be attached again', async () => {
+    const { volumes } = pagesOf(page);
+    const { volumes: all } = await core.handlers['volumes:list']({ accountId });
+    const attached = all.find((v) => v.status === 'ACTIVED' && v.volumeStatus === 'IN_USE' && v.attachments[0]?.serverId === serverId);
+    expect(attached, 'an enabled volume in use on the labelled server').toBeDefined();
+    await volumes.search(attached!.name);
+    await expect.poll(() => volumes.row(attached!.name).count()).toBe(1);
+    await volumes.row(attached!.name).click();
+    await expect.poll(() => volumes.row(attached!.name).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('volume-drawer');
+    await expect
+      .poll(() => drawer.getByTestId('detail-attach').getAttribute('aria-description'))
+      .toBe(`Already attached to server ${LABEL}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
   });
 
   it('suggests the labelled server by its label in the attach dialog', async () => {

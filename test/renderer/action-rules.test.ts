@@ -122,6 +122,17 @@ describe('actionBlocker', () => {
     expect(actionBlocker('attach', volume('IN_USE'))).toEqual({ key: 'rules.alreadyAttached', params: { server: 'srv-1' } });
   });
 
+  it('names the server an attached volume is on as the window names it (its label, else its id)', () => {
+    const named = actionBlocker(
+      'attach',
+      { ...volume('IN_USE'), accountId: 'acc' },
+      (accountId, serverId) => `${serverId} of ${accountId}`,
+    );
+    expect(named).toEqual({ key: 'rules.alreadyAttached', params: { server: 'srv-1 of acc' } });
+    const { refused } = partitionByAction('attach', [{ ...volume('IN_USE'), accountId: 'acc' }], () => 'Build box 7');
+    expect(translate(refused[0]!.blocker)).toBe('Already attached to server Build box 7');
+  });
+
   it('refuses to detach or disable an in-use volume whose server is unknown', () => {
     expect(actionBlocker('detach', volume('IN_USE', 'ACTIVED', false))?.key).toBe('rules.noServer');
     expect(actionBlocker('disable', volume('IN_USE', 'ACTIVED', false))?.key).toBe('rules.noServer');

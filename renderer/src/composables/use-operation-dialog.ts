@@ -10,6 +10,7 @@ import type { QueueRequest } from '@shared/queue';
 import { partitionByAction, type DialogAction } from '@/logic/action-rules';
 import type { RefusedField, TitleSpec } from '@/logic/dialog-requests';
 import type { DialogKind } from '@/stores/dialogs';
+import { useLabelsStore } from '@/stores/labels';
 import type { VolumeRow } from '@/stores/volumes';
 import { useBatchSubmit } from './use-batch-submit';
 
@@ -26,7 +27,10 @@ export function useOperationDialog({ kind, volumes = [], fields = [] }: Operatio
   const submission = useBatchSubmit(fields);
   const action: DialogAction | undefined = kind === 'create' ? undefined : kind;
   const done = ref(false);
-  const { allowed, refused } = action ? partitionByAction(action, volumes) : { allowed: [], refused: [] };
+  const labels = useLabelsStore();
+  const { allowed, refused } = action
+    ? partitionByAction(action, volumes, (accountId, serverId) => labels.nameOf(accountId, 'server', serverId))
+    : { allowed: [], refused: [] };
 
   const frame = reactive({
     testid: `dialog-${kind}`,

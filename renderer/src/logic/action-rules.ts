@@ -26,8 +26,13 @@ export const VOLUME_ACTIONS: readonly VolumeAction[] = [...DIALOG_ACTIONS, 'rena
 /** Why an action is refused: an i18n key of the `rules` namespace and its parameters. */
 export type ActionBlocker = KeyedMessage;
 
-/** What the rules read of a volume (a `VolumeRow` fits). */
-export type RuleSubject = Pick<Volume, 'volumeStatus' | 'status' | 'attachments'>;
+/** What the rules read of a volume (a `VolumeRow` fits; its account names its servers). */
+export type RuleSubject = Pick<Volume, 'volumeStatus' | 'status' | 'attachments'> & { accountId?: string };
+
+/** A server as a reason names it: the window passes its label, else its id (the labels store's `nameOf`). */
+export type ServerNamer = (accountId: string | undefined, serverId: string) => string;
+
+const BY_ID: ServerNamer = (_accountId, serverId) => serverId;
 
 /** States from which a volume may be deleted. */
 const DELETABLE: readonly VolumeState[] = ['AVAILABLE', 'ERROR', 'ERROR_RESTORING'];
@@ -50,8 +55,8 @@ function needs(action: VolumeAction, row: RuleSubject): ActionBlocker {
   return { key: `rules.needs.${action}`, params: { state: stateName(row) } };
 }
 
-/** Null when `action` is allowed on `row`, else the reason it is not. */
-export function actionBlocker(action: VolumeAction, row: RuleSubject): ActionBlocker | null {
+/** Null when `action` is allowed on `row`, else the reason it is not (a server in it named by `serverName`). */
+export function actionBlocker(action: VolumeAction, row: RuleSubject, serverName: ServerNamer = BY_ID): ActionBlocker | null {
   const disabled = row.status === 'DISABLED';
   const inUse = row.volumeStatus === 'IN_USE';
   switch (action) {
@@ -77,7 +82,10 @@ export function actionBlocker(action: VolumeAction, row: RuleSubject): ActionBlo
     case 'attach':
       if (disabled) return { key: 'rules.disabled.attach' };
       if (row.volumeStatus === 'AVAILABLE') return null;
-      if (inUse) return { key: 'rules.alreadyAttached', params: { server: row.attachments[0]?.serverId ?? '?' } };
+      if (inUse) {
+        const serverId = row.attachments[0]?.serverId;
+        return { key: 'rules.alreadyAttached', params: { server: serverId === undefined ? '?' : serverName(row.accountId, serverId) } };
+      }
       return passing(row) ? wait(row) : needs('attach', row);
     case 'detach':
       if (inUse) return row.attachments[0] ? null : { key: 'rules.noServer' };
@@ -96,10 +104,14 @@ export interface Partitioned<R> {
   refused: { row: R; blocker: ActionBlocker }[];
 }
 
-export function partitionByAction<R extends RuleSubject>(action: VolumeAction, rows: readonly R[]): Partitioned<R> {
+export function partitionByAction<R extends RuleSubject>(
+  action: VolumeAction,
+  rows: readonly R[],
+  serverName: ServerNamer = BY_ID,
+): Partitioned<R> {
   const result: Partitioned<R> = { allowed: [], refused: [] };
   for (const row of rows) {
-    const blocker = actionBlocker(action, row);
+    const blocker = actionBlocker(action, row, serverName);
     if (blocker) result.refused.push({ row, blocker });
     else result.allowed.push(row);
   }
