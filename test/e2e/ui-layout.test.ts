@@ -239,7 +239,7 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
     await page.getByTestId('view-switcher').getByText('Volumes').click();
   });
 
-  it("lays the drawer's action buttons on one row in English and Chinese, Enable or Disable as the volume needs", async () => {
+  it("lays the drawer's action buttons on one row right under its title in English and Chinese, Enable or Disable as the volume needs", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('volume-search').fill('');
     const drawer = page.getByTestId('volume-drawer');
@@ -252,6 +252,9 @@ describe('the window at 1280×720 and up: table, toolbar, long names, toasts', (
       const tops = await buttons.evaluateAll((list) => list.map((b) => Math.round(b.getBoundingClientRect().top)));
       expect(tops.length, language).toBe(6);
       expect(new Set(tops).size, `${language}: ${tops.join(', ')}`).toBe(1);
+      // Right under the title, not below Element Plus's 52 px of empty header margin and body padding.
+      const gap = tops[0]! - (await boxOf(page.locator('.volume-drawer .el-drawer__title'))).bottom;
+      expect(gap, `${language}: ${gap} px from the title to the actions`).toBeLessThanOrEqual(16);
       // The one of Enable and Disable the volume is already in is not offered.
       expect((await drawer.getByTestId('detail-enable').count()) + (await drawer.getByTestId('detail-disable').count())).toBe(1);
       expect(await drawer.getByTestId('detail-delete').isVisible()).toBe(true);
