@@ -143,6 +143,16 @@ describe('the window: accounts, languages, themes, offline and expired sessions'
       .click({ modifiers: ['Control'] });
     expect(await pages.volumes.selectedCount()).toBe('2 selected');
     expect(await rows().nth(1).getAttribute('aria-selected')).toBe('false');
+    // The header's box shows a partial selection as mixed; a click takes every filtered row, another none.
+    const header = page.getByRole('checkbox', { name: `Select all ${matching}` });
+    const state = () => header.evaluate((box: HTMLInputElement) => ({ checked: box.checked, mixed: box.indeterminate }));
+    expect(await state()).toEqual({ checked: false, mixed: true });
+    await header.click();
+    await expect.poll(() => pages.volumes.selectedCount()).toBe(`${matching} selected`);
+    expect(await state()).toEqual({ checked: true, mixed: false });
+    await header.click();
+    await expect.poll(state).toEqual({ checked: false, mixed: false });
+    expect(await page.locator('[data-testid="volume-row"][aria-selected="true"]').count()).toBe(0);
     await pages.volumes.selectAll(matching);
 
     // Delete asks (in the delete dialog) before anything happens; Esc closes it.
