@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVolumeClient } from '../../electron/core/api';
 import { startAppInBrowser, type AppInBrowser } from './browser';
-import { AppPage } from './pages';
+import { AppPage, pagesOf } from './pages';
 import { restMouseAndFocus, tourOf } from './pages/tour';
 
 // axe-core in Chromium over every main screen and dialog (pages/tour.ts), light and dark: a
@@ -77,6 +77,41 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
   }, 60_000);
 
   afterAll(() => app?.close());
+
+  /** The text of the element a field's aria-activedescendant names; null without one. */
+  function activeDescendant(field: Locator): Promise<string | null> {
+    return field.evaluate((input) => {
+      const id = input.getAttribute('aria-activedescendant');
+      return id === null ? null : (document.getElementById(id)?.textContent?.trim() ?? `nothing (${id})`);
+    });
+  }
+
+  // v-active-descendant drops only a dangling id: a highlighted option stays named to a screen reader.
+  it('names the highlighted option of a select and of a suggestion field, and no option while none is', async () => {
+    const { volumes, dialogs } = pagesOf(page);
+    await volumes.openCreate();
+    const create = dialogs.operation('create');
+    const account = create.getByRole('combobox', { name: 'Account' });
+    await account.focus();
+    expect(await activeDescendant(account)).toBeNull();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => activeDescendant(account)).toBe('Local sandbox');
+    await page.keyboard.press('Escape');
+
+    const image = create.getByLabel('Image id');
+    await image.focus();
+    await page.locator('.id-suggestions [role="option"]').first().waitFor();
+    expect(await activeDescendant(image)).toBeNull();
+    await page.keyboard.press('ArrowDown');
+    const first = await page
+      .locator('.id-suggestions [role="option"]')
+      .first()
+      .evaluate((option) => option.textContent?.trim());
+    await expect.poll(() => activeDescendant(image)).toBe(first);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await dialogs.waitClosed(create);
+  });
 
   for (const theme of ['light', 'dark'] as const) {
     it(`finds nothing serious or critical in the ${theme} theme`, async () => {
