@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVolumeClient } from '../../electron/core/api';
-import { startAppInBrowser, type AppInBrowser } from './browser';
+import type { AppInBrowser } from './browser';
 import { AppPage, pagesOf } from './pages';
-import { restMouseAndFocus, tourOf } from './pages/tour';
+import { openTourApp, restMouseAndFocus, tourOf } from './pages/tour';
 
 // axe-core in Chromium over every main screen and dialog (pages/tour.ts), light and dark: a
 // serious or critical finding fails, printed with its rule, the element and the rule's help.
@@ -59,21 +58,7 @@ describe('accessibility: axe-core over each screen and dialog, in both themes', 
 
   beforeAll(async () => {
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-    app = await startAppInBrowser({ sandbox: { speed: 20 } });
-    const { sandbox } = app.core;
-    await createVolumeClient({
-      endpoint: sandbox.endpoint,
-      credentials: {
-        accessToken: sandbox.accessToken,
-        sessionToken: sandbox.adminSession.sessionToken,
-        sessionSecret: sandbox.adminSession.sessionSecret,
-      },
-    }).create({ name: SUBJECT, size: 5 });
-    page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    page.setDefaultTimeout(10_000);
-    const shell = new AppPage(page);
-    await shell.goto(app.host.url);
-    await shell.waitForRows();
+    ({ app, page } = await openTourApp(SUBJECT, { width: 1280, height: 720 }));
   }, 60_000);
 
   afterAll(() => app?.close());

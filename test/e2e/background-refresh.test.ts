@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVolumeClient } from '../../electron/core/api';
-import { startAppInBrowser, type AppInBrowser } from './browser';
+import { sandboxAdmin, startAppInBrowser, type AppInBrowser } from './browser';
 import { AppPage, VolumesPage } from './pages';
 
 describe('background refresh', () => {
@@ -24,15 +23,7 @@ describe('background refresh', () => {
     await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(0);
 
     // Someone else (another tool, a colleague) creates a volume on the same cloud.
-    const { sandbox } = app.core;
-    await createVolumeClient({
-      endpoint: sandbox.endpoint,
-      credentials: {
-        accessToken: sandbox.accessToken,
-        sessionToken: sandbox.adminSession.sessionToken,
-        sessionSecret: sandbox.adminSession.sessionSecret,
-      },
-    }).create({ name: 'made-by-a-colleague', size: 5 });
+    await sandboxAdmin(app).create({ name: 'made-by-a-colleague', size: 5 });
 
     await expect.poll(() => page.getByText('made-by-a-colleague').count(), { timeout: 10_000 }).toBe(1);
     await page.close();

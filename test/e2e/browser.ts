@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/browser-host';
+import { createVolumeClient, type VolumeClient } from '../../electron/core/api';
 import { startAppCore, type AppCore, type AppCoreOptions } from '../../electron/core/app-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,4 +59,17 @@ export async function startAppInBrowser({ prepare, ...options }: AppInBrowserOpt
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An API client on the app's Local sandbox with its admin session: changes made elsewhere, behind the window's back. */
+export function sandboxAdmin(app: AppInBrowser): VolumeClient {
+  const { sandbox } = app.core;
+  return createVolumeClient({
+    endpoint: sandbox.endpoint,
+    credentials: {
+      accessToken: sandbox.accessToken,
+      sessionToken: sandbox.adminSession.sessionToken,
+      sessionSecret: sandbox.adminSession.sessionSecret,
+    },
+  });
 }

@@ -2,10 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVolumeClient } from '../../electron/core/api';
-import { startAppInBrowser, type AppInBrowser } from './browser';
+import type { AppInBrowser } from './browser';
 import { AppPage, SCREENS } from './pages';
-import { restMouseAndFocus, tourOf } from './pages/tour';
+import { openTourApp, restMouseAndFocus, tourOf } from './pages/tour';
 
 // The screenshot matrix of issue 12: every main screen and dialog (pages/tour.ts) at 1280×720 and
 // 1920×1080, light and dark, English and Chinese, saved as
@@ -23,21 +22,7 @@ describe('screenshots of every screen and dialog', () => {
 
   beforeAll(async () => {
     await mkdir(SCREENS, { recursive: true });
-    app = await startAppInBrowser({ sandbox: { speed: 20 } });
-    const { sandbox } = app.core;
-    await createVolumeClient({
-      endpoint: sandbox.endpoint,
-      credentials: {
-        accessToken: sandbox.accessToken,
-        sessionToken: sandbox.adminSession.sessionToken,
-        sessionSecret: sandbox.adminSession.sessionSecret,
-      },
-    }).create({ name: SUBJECT, size: 5 });
-    page = await app.browser.newPage({ viewport: SIZES[0] });
-    page.setDefaultTimeout(10_000);
-    const shell = new AppPage(page);
-    await shell.goto(app.host.url);
-    await shell.waitForRows();
+    ({ app, page } = await openTourApp(SUBJECT, SIZES[0]));
     // Transitions end at once (Vue's transitions see a 0 s duration and finish), so a dialog or
     // drawer is drawn whole as soon as it is open and gone as soon as it is closed: the pictures
     // are the settled screens, without waiting out Element Plus's 0.3 s fades 240 times.

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { pagesOf, type ViewName } from './index';
+import { sandboxAdmin, startAppInBrowser, type AppInBrowser } from '../browser';
+import { AppPage, pagesOf, type ViewName } from './index';
 
 /**
  * Every main screen and dialog of the window, each with how to open it and how to leave it, so
@@ -173,4 +174,22 @@ export async function restMouseAndFocus(page: Page): Promise<void> {
     if (focused instanceof HTMLElement && !focused.closest('.el-overlay')) focused.blur();
   });
   await expect.poll(() => page.locator('.el-popper.is-dark:visible').count(), { interval: 50 }).toBe(0);
+}
+
+/**
+ * The app the tour visits: a Local sandbox with one more available, enabled volume named
+ * `subject`, in a page of `viewport` showing its rows.
+ */
+export async function openTourApp(
+  subject: string,
+  viewport: { width: number; height: number },
+): Promise<{ app: AppInBrowser; page: Page }> {
+  const app = await startAppInBrowser({ sandbox: { speed: 20 } });
+  await sandboxAdmin(app).create({ name: subject, size: 5 });
+  const page = await app.browser.newPage({ viewport });
+  page.setDefaultTimeout(10_000);
+  const shell = new AppPage(page);
+  await shell.goto(app.host.url);
+  await shell.waitForRows();
+  return { app, page };
 }
