@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
-import type { AccountView, AppNotification, EventChannel, EventPayloads, VolumeListing } from '../shared/contract';
+import {
+  queueHolds,
+  type AccountView,
+  type AppNotification,
+  type EventChannel,
+  type EventPayloads,
+  type VolumeListing,
+} from '../shared/contract';
 import { FINISHED_STATES, type BatchView } from '../shared/queue';
 import { AccountClients } from './account-clients';
 import { accountView, AccountHealthBoard } from './account-health';
@@ -172,8 +179,7 @@ async function startLockedCore(options: AppCoreOptions): Promise<AppCore> {
   const paused = (accountId: string) => ['offline', 'expired'].includes(health.of(accountId).state);
   // Work for an account waits while it is gone, offline, expired or without its secrets: the poller's reads and the
   // queue's sends alike. (Background refresh still tries one without secrets: a keychain unlocked later brings it back.)
-  const isReady = (accountId: string) =>
-    accounts.get(accountId) !== undefined && !paused(accountId) && health.of(accountId).state !== 'needs-credentials';
+  const isReady = (accountId: string) => accounts.get(accountId) !== undefined && !queueHolds(health.of(accountId).state);
   const emitStuck = (accountId: string) => emit('volumes:stuck', { accountId, stuck: poller.stuckOf(accountId) });
   // What one round of the poller learnt goes to the window as one change per account, not one per
   // volume: a listing-based round over a 10,000-volume batch would otherwise send 10,000 events.

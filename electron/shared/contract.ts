@@ -28,6 +28,14 @@ export interface AppInfo {
  */
 export type AccountState = 'unknown' | 'online' | 'offline' | 'expired' | 'error' | 'needs-credentials';
 
+/**
+ * Whether the queue holds an account's work in this state (sends and waits alike) until the account
+ * is back: the core runs its queue by it, and a dialog knows by it that no answer is coming now.
+ */
+export function queueHolds(state: AccountState): boolean {
+  return state === 'offline' || state === 'expired' || state === 'needs-credentials';
+}
+
 /** An account as the window sees it: everything but its secrets. */
 export interface AccountView {
   id: string;

@@ -11,6 +11,7 @@
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LIMITS } from '@shared/limits';
+import { queueHolds } from '@shared/contract';
 import { MAX_BATCH_ITEMS, type QueueItemView, type QueueRequest } from '@shared/queue';
 import { translate } from '@/i18n';
 import { describeError, errorParts } from '@/i18n/errors';
@@ -74,7 +75,7 @@ export function useBatchSubmit(fields: readonly RefusedField[] = []) {
    */
   function answersNow(accountId: string): boolean {
     const state = accounts.byId(accountId)?.state;
-    return state === 'online' || state === 'unknown' || state === 'error';
+    return state !== undefined && !queueHolds(state);
   }
 
   /** True when the batch was queued and, for one item, accepted (the dialog then closes). */
